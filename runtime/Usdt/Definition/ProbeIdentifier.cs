@@ -1,0 +1,21 @@
+namespace Usdt;
+
+/// <summary>
+/// Validates provider and probe names. Both must be C identifiers so that every tracer
+/// accepts them: bpftrace (<c>usdt:path:provider:name</c>), perf (<c>sdt_provider:name</c>)
+/// and DTrace (<c>provider$pid:::name</c>).
+/// </summary>
+internal static class ProbeIdentifier
+{
+    public static bool IsValid(string? name, int maxLength)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > maxLength || char.IsAsciiDigit(name[0]))
+            return false;
+        foreach (char c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+                return false;
+        }
+        return true;
+    }
+}

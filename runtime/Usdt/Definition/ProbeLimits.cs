@@ -1,0 +1,20 @@
+namespace Usdt;
+
+/// <summary>The limits of the probe contract (DESIGN.md, "The probe contract (v1)").</summary>
+public static class ProbeLimits
+{
+    /// <summary>Most arguments one probe carries; <c>sys/sdt.h</c>, libbpf and bpftrace read up to 12.</summary>
+    public const int MaxArguments = 12;
+
+    /// <summary>Longest probe name: perf event names and DTrace both stop at 64 characters.</summary>
+    public const int MaxProbeNameLength = 64;
+
+    /// <summary>Longest provider name: DTrace appends the process id to it within 64 characters.</summary>
+    public const int MaxProviderNameLength = 58;
+
+    /// <summary>Default byte limit of a string argument, without its terminating NUL.</summary>
+    public const int DefaultStringLimit = 256;
+
+    /// <summary>Largest configurable byte limit of a string argument.</summary>
+    public const int MaxStringLimit = 4096;
+}

@@ -1,0 +1,340 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using static Usdt.Elf.ElfConstants;
+
+namespace Usdt.Elf;
+
+/// <summary>
+/// Writes the probe library: an ELF64 shared object holding one stub and one 2-byte
+/// semaphore per probe, described by <c>.note.stapsdt</c> notes exactly as
+/// <c>sys/sdt.h</c> describes a C program's probes.
+/// </summary>
+/// <remarks>
+/// File layout (every PT_LOAD has <c>p_vaddr == p_offset</c>; no two segments share a page):
+/// <code>
+///   R   ELF header, program headers, .note.gnu.build-id, .hash, .dynsym, .dynstr, .stapsdt.base
+///   R X .text      stubs, ElfArchitecture.StubStride bytes apart
+///   RW  .dynamic, .probes (semaphores: file-backed, so the kernel's uprobe
+///       reference counter can find them through the file mapping)
+///       .note.stapsdt, .shstrtab, section headers   (not loaded)
+/// </code>
+/// </remarks>
+internal static class ElfWriter
+{
+    private const int ProgramHeaderCount = 6;
+
+    private enum Section
+    {
+        Null, BuildId, Hash, DynSym, DynStr, StapsdtBase, Text, Dynamic, Probes, Stapsdt, ShStrTab, Count,
+    }
+
+    public static ProbeLibraryImage Write(IReadOnlyList<ProbeSpec> probes, ElfArchitecture architecture)
+    {
+        if (probes.Count == 0)
+            throw new ArgumentException("A probe library needs at least one probe.", nameof(probes));
+
+        var layout = new Layout(probes, architecture);
+        byte[] bytes = new byte[layout.FileSize];
+        var image = new ImageWriter(bytes);
+
+        WriteElfHeader(image, layout, architecture);
+        WriteProgramHeaders(image, layout);
+        WriteHashTable(image, layout);
+        WriteSymbols(image, layout, probes.Count);
+        layout.DynStr.WriteTo(image, layout.DynStrOffset);
+        WriteStubs(image, layout, probes.Count, architecture);
+        WriteDynamic(image, layout);
+        WriteStapsdtNotes(image, layout, probes);
+        layout.ShStrTab.WriteTo(image, layout.ShStrTabOffset);
+        WriteSectionHeaders(image, layout);
+
+        // The build-id is the SHA-1 of the file with the id itself still zero, so the same
+        // probes always give the same file (and perf's build-id cache the same entry).
+        byte[] buildId = SHA1.HashData(bytes);
+        WriteBuildIdNote(image, layout.BuildIdOffset, buildId);
+
+        return new ProbeLibraryImage(bytes, layout.TextOffset, layout.ProbesOffset, layout.StubSymbols[0], buildId);
+    }
+
+    private static void WriteElfHeader(ImageWriter image, Layout layout, ElfArchitecture architecture)
+    {
+        image.Bytes(0, [0x7f, (byte)'E', (byte)'L', (byte)'F', ELFCLASS64, ELFDATA2LSB, EV_CURRENT]);
+        image.U16(16, ET_DYN);
+        image.U16(18, architecture.Machine);
+        image.U32(20, EV_CURRENT);
+        image.U64(24, 0);                               // e_entry
+        image.U64(32, EhdrSize);                        // e_phoff
+        image.I64(40, layout.SectionHeadersOffset);     // e_shoff
+        image.U32(48, 0);                               // e_flags
+        image.U16(52, EhdrSize);
+        image.U16(54, PhdrSize);
+        image.U16(56, ProgramHeaderCount);
+        image.U16(58, ShdrSize);
+        image.U16(60, (ushort)Section.Count);
+        image.U16(62, (ushort)Section.ShStrTab);
+    }
+
+    private static void WriteProgramHeaders(ImageWriter image, Layout layout)
+    {
+        long at = EhdrSize;
+        void Header(uint type, uint flags, long offset, long size, long align)
+        {
+            image.U32(at, type);
+            image.U32(at + 4, flags);
+            image.I64(at + 8, offset);   // p_offset
+            image.I64(at + 16, offset);  // p_vaddr: equal to the offset
+            image.I64(at + 24, offset);  // p_paddr
+            image.I64(at + 32, size);    // p_filesz
+            image.I64(at + 40, size);    // p_memsz: nothing beyond the file (no .bss)
+            image.I64(at + 48, align);
+            at += PhdrSize;
+        }
+
+        Header(PT_LOAD, PF_R, 0, layout.ReadOnlyEnd, layout.PageSize);
+        Header(PT_LOAD, PF_R | PF_X, layout.TextOffset, layout.TextSize, layout.PageSize);
+        Header(PT_LOAD, PF_R | PF_W, layout.DataOffset, layout.DataEnd - layout.DataOffset, layout.PageSize);
+        Header(PT_DYNAMIC, PF_R | PF_W, layout.DynamicOffset, layout.DynamicSize, 8);
+        Header(PT_NOTE, PF_R, layout.BuildIdOffset, layout.BuildIdSize, 4);
+        Header(PT_GNU_STACK, PF_R | PF_W, 0, 0, 16); // the library never needs an executable stack
+    }
+
+    private static void WriteHashTable(ImageWriter image, Layout layout)
+    {
+        int symbolCount = layout.SymbolNames.Length;
+        int bucketCount = SysvHash.BucketCount(symbolCount);
+        var buckets = new uint[bucketCount];
+        var chains = new uint[symbolCount];
+        for (int symbol = 1; symbol < symbolCount; symbol++)
+        {
+            uint bucket = SysvHash.Compute(layout.SymbolNames[symbol]) % (uint)bucketCount;
+            chains[symbol] = buckets[bucket];
+            buckets[bucket] = (uint)symbol;
+        }
+
+        long at = layout.HashOffset;
+        image.U32(at, (uint)bucketCount);
+        image.U32(at + 4, (uint)symbolCount);
+        at += 8;
+        foreach (uint value in buckets) { image.U32(at, value); at += 4; }
+        foreach (uint value in chains) { image.U32(at, value); at += 4; }
+    }
+
+    private static void WriteSymbols(ImageWriter image, Layout layout, int probeCount)
+    {
+        // Symbol 0 is the reserved undefined symbol (all zero). Then, per probe, its stub
+        // (a function in .text) and its semaphore (an object in .probes).
+        for (int i = 0; i < probeCount; i++)
+        {
+            long stub = layout.DynSymOffset + SymSize * (1 + 2L * i);
+            WriteSymbol(image, stub, layout.DynStr.Add(layout.StubSymbols[i]), STT_FUNC, Section.Text,
+                layout.TextOffset + (long)i * ElfArchitecture.StubStride, layout.StubLength);
+            WriteSymbol(image, stub + SymSize, layout.DynStr.Add(layout.SemaphoreSymbols[i]), STT_OBJECT, Section.Probes,
+                layout.ProbesOffset + 2L * i, 2);
+        }
+    }
+
+    private static void WriteSymbol(ImageWriter image, long at, int name, byte type, Section section, long value, long size)
+    {
+        image.U32(at, (uint)name);
+        image.U8(at + 4, (byte)((STB_GLOBAL << 4) | type));
+        image.U8(at + 5, 0);                  // STV_DEFAULT
+        image.U16(at + 6, (ushort)section);
+        image.I64(at + 8, value);
+        image.I64(at + 16, size);
+    }
+
+    private static void WriteStubs(ImageWriter image, Layout layout, int probeCount, ElfArchitecture architecture)
+    {
+        image.Slice(layout.TextOffset, (int)layout.TextSize).Fill(architecture.StubPadding);
+        for (int i = 0; i < probeCount; i++)
+            image.Bytes(layout.TextOffset + (long)i * ElfArchitecture.StubStride, architecture.Stub);
+    }
+
+    private static void WriteDynamic(ImageWriter image, Layout layout)
+    {
+        long at = layout.DynamicOffset;
+        foreach ((long tag, long value) in layout.DynamicEntries)
+        {
+            image.I64(at, tag);
+            image.I64(at + 8, value);
+            at += DynSize;
+        }
+    }
+
+    private static void WriteStapsdtNotes(ImageWriter image, Layout layout, IReadOnlyList<ProbeSpec> probes)
+    {
+        long at = layout.StapsdtOffset;
+        for (int i = 0; i < probes.Count; i++)
+        {
+            // Elf64_Nhdr, owner "stapsdt", then the v3 descriptor: probe address, address of
+            // .stapsdt.base (lets tracers undo prelinking), semaphore address, then
+            // provider, name and argument spec as NUL-terminated strings, padded to 4.
+            string arguments = layout.ArgumentSpecs[i];
+            int descriptorSize = layout.NoteDescriptorSize(i);
+            image.U32(at, 8);
+            image.U32(at + 4, (uint)descriptorSize);
+            image.U32(at + 8, NT_STAPSDT);
+            image.CString(at + 12, "stapsdt");
+            long descriptor = at + 20;
+            image.I64(descriptor, layout.TextOffset + (long)i * ElfArchitecture.StubStride);
+            image.I64(descriptor + 8, layout.StapsdtBaseOffset);
+            image.I64(descriptor + 16, layout.ProbesOffset + 2L * i);
+            long text = descriptor + 24;
+            text += image.CString(text, probes[i].Provider);
+            text += image.CString(text, probes[i].Name);
+            image.CString(text, arguments);
+            at = descriptor + Align(descriptorSize, 4);
+        }
+    }
+
+    private static void WriteBuildIdNote(ImageWriter image, long at, byte[] buildId)
+    {
+        image.U32(at, 4);                       // "GNU\0"
+        image.U32(at + 4, (uint)buildId.Length);
+        image.U32(at + 8, NT_GNU_BUILD_ID);
+        image.CString(at + 12, "GNU");
+        image.Bytes(at + 16, buildId);
+    }
+
+    private static void WriteSectionHeaders(ImageWriter image, Layout layout)
+    {
+        void Header(Section section, uint type, ulong flags, long offset, long size,
+            Section link = Section.Null, uint info = 0, long align = 1, long entrySize = 0)
+        {
+            long at = layout.SectionHeadersOffset + ShdrSize * (long)section;
+            bool allocated = (flags & SHF_ALLOC) != 0;
+            image.U32(at, (uint)layout.ShStrTab.Add(SectionName(section)));
+            image.U32(at + 4, type);
+            image.U64(at + 8, flags);
+            image.I64(at + 16, allocated ? offset : 0);  // sh_addr
+            image.I64(at + 24, offset);
+            image.I64(at + 32, size);
+            image.U32(at + 40, (uint)link);
+            image.U32(at + 44, info);
+            image.I64(at + 48, align);
+            image.I64(at + 56, entrySize);
+        }
+
+        Header(Section.BuildId, SHT_NOTE, SHF_ALLOC, layout.BuildIdOffset, layout.BuildIdSize, align: 4);
+        Header(Section.Hash, SHT_HASH, SHF_ALLOC, layout.HashOffset, layout.HashSize, Section.DynSym, align: 8, entrySize: 4);
+        // sh_info of a symbol table: index of the first non-local symbol.
+        Header(Section.DynSym, SHT_DYNSYM, SHF_ALLOC, layout.DynSymOffset, layout.DynSymSize, Section.DynStr, info: 1, align: 8, entrySize: SymSize);
+        Header(Section.DynStr, SHT_STRTAB, SHF_ALLOC, layout.DynStrOffset, layout.DynStr.Size);
+        Header(Section.StapsdtBase, SHT_PROGBITS, SHF_ALLOC, layout.StapsdtBaseOffset, 1);
+        Header(Section.Text, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, layout.TextOffset, layout.TextSize, align: ElfArchitecture.StubStride);
+        Header(Section.Dynamic, SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, layout.DynamicOffset, layout.DynamicSize, Section.DynStr, align: 8, entrySize: DynSize);
+        Header(Section.Probes, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, layout.ProbesOffset, layout.ProbesSize, align: 2);
+        Header(Section.Stapsdt, SHT_NOTE, 0, layout.StapsdtOffset, layout.StapsdtSize, align: 4);
+        Header(Section.ShStrTab, SHT_STRTAB, 0, layout.ShStrTabOffset, layout.ShStrTab.Size);
+    }
+
+    private static string SectionName(Section section) => section switch
+    {
+        Section.Null => "",
+        Section.BuildId => ".note.gnu.build-id",
+        Section.Hash => ".hash",
+        Section.DynSym => ".dynsym",
+        Section.DynStr => ".dynstr",
+        Section.StapsdtBase => ".stapsdt.base",
+        Section.Text => ".text",
+        Section.Dynamic => ".dynamic",
+        Section.Probes => ".probes",
+        Section.Stapsdt => ".note.stapsdt",
+        Section.ShStrTab => ".shstrtab",
+        _ => "",
+    };
+
+    private static long Align(long value, long alignment) => (value + alignment - 1) & ~(alignment - 1);
+
+    /// <summary>Where everything goes, computed once before any byte is written.</summary>
+    private sealed class Layout
+    {
+        public readonly long PageSize;
+        public readonly int StubLength;
+        public readonly string[] StubSymbols;
+        public readonly string[] SemaphoreSymbols;
+        public readonly string[] SymbolNames;   // by symbol index, 0 = ""
+        public readonly string[] ArgumentSpecs;
+        public readonly StringTable DynStr = new();
+        public readonly StringTable ShStrTab = new();
+        public readonly (long Tag, long Value)[] DynamicEntries;
+        private readonly IReadOnlyList<ProbeSpec> _probes;
+
+        public readonly long BuildIdOffset, BuildIdSize;
+        public readonly long HashOffset, HashSize;
+        public readonly long DynSymOffset, DynSymSize;
+        public readonly long DynStrOffset;
+        public readonly long StapsdtBaseOffset;
+        public readonly long ReadOnlyEnd;
+        public readonly long TextOffset, TextSize;
+        public readonly long DataOffset, DynamicOffset, DynamicSize, ProbesOffset, ProbesSize, DataEnd;
+        public readonly long StapsdtOffset, StapsdtSize;
+        public readonly long ShStrTabOffset;
+        public readonly long SectionHeadersOffset;
+        public readonly int FileSize;
+
+        public Layout(IReadOnlyList<ProbeSpec> probes, ElfArchitecture architecture)
+        {
+            _probes = probes;
+            PageSize = architecture.MaxPageSize;
+            StubLength = architecture.Stub.Length;
+            int count = probes.Count;
+
+            (StubSymbols, SemaphoreSymbols) = ProbeSymbolNames.For(probes);
+            SymbolNames = new string[1 + 2 * count];
+            SymbolNames[0] = "";
+            ArgumentSpecs = new string[count];
+            for (int i = 0; i < count; i++)
+            {
+                SymbolNames[1 + 2 * i] = StubSymbols[i];
+                SymbolNames[2 + 2 * i] = SemaphoreSymbols[i];
+                DynStr.Add(StubSymbols[i]);
+                DynStr.Add(SemaphoreSymbols[i]);
+                ArgumentSpecs[i] = StapsdtArgumentSpec.Format(probes[i].Arguments, architecture);
+            }
+            foreach (Section section in Enum.GetValues<Section>())
+                ShStrTab.Add(SectionName(section));
+
+            long at = EhdrSize + PhdrSize * ProgramHeaderCount;
+            BuildIdOffset = Align(at, 4);
+            BuildIdSize = 16 + ElfConstants.BuildIdSize;
+            HashOffset = Align(BuildIdOffset + BuildIdSize, 8);
+            HashSize = 4L * (2 + SysvHash.BucketCount(SymbolNames.Length) + SymbolNames.Length);
+            DynSymOffset = Align(HashOffset + HashSize, 8);
+            DynSymSize = (long)SymSize * SymbolNames.Length;
+            DynStrOffset = DynSymOffset + DynSymSize;
+            StapsdtBaseOffset = DynStrOffset + DynStr.Size;
+            ReadOnlyEnd = StapsdtBaseOffset + 1;
+
+            TextOffset = Align(ReadOnlyEnd, PageSize);
+            TextSize = (long)ElfArchitecture.StubStride * count;
+
+            DataOffset = Align(TextOffset + TextSize, PageSize);
+            DynamicEntries =
+            [
+                (DT_HASH, HashOffset),
+                (DT_STRTAB, DynStrOffset),
+                (DT_SYMTAB, DynSymOffset),
+                (DT_STRSZ, DynStr.Size),
+                (DT_SYMENT, SymSize),
+                (DT_NULL, 0),
+            ];
+            DynamicOffset = DataOffset;
+            DynamicSize = (long)DynSize * DynamicEntries.Length;
+            ProbesOffset = DynamicOffset + DynamicSize;
+            ProbesSize = 2L * count;
+            DataEnd = ProbesOffset + ProbesSize;
+
+            StapsdtOffset = Align(DataEnd, 4);
+            for (int i = 0; i < count; i++)
+                StapsdtSize += 20 + Align(NoteDescriptorSize(i), 4);
+            ShStrTabOffset = StapsdtOffset + StapsdtSize;
+            SectionHeadersOffset = Align(ShStrTabOffset + ShStrTab.Size, 8);
+            FileSize = checked((int)(SectionHeadersOffset + ShdrSize * (long)Section.Count));
+        }
+
+        public int NoteDescriptorSize(int probe) =>
+            24 + _probes[probe].Provider.Length + 1 + _probes[probe].Name.Length + 1 + ArgumentSpecs[probe].Length + 1;
+    }
+}

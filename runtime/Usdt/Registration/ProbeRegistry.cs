@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+
+namespace Usdt.Registration;
+
+/// <summary>
+/// The process-wide entry to registration: serializes it, never lets an exception out,
+/// records every outcome for <see cref="UsdtDiagnostics"/>, and prints it when asked to.
+/// </summary>
+internal static class ProbeRegistry
+{
+    private static readonly object s_lock = new();
+    private static readonly List<ProbeRegistration> s_registrations = [];
+    private static UsdtSettings? s_settings;
+    private static IProbeBackend? s_backend;
+
+    public static IReadOnlyList<ProbeRegistration> Registrations
+    {
+        get { lock (s_lock) return s_registrations.ToArray(); }
+    }
+
+    public static ProbeRegistration Register(IReadOnlyList<ProbeSpec> probes, string label)
+    {
+        lock (s_lock)
+        {
+            s_settings ??= ReadSettings();
+            s_backend ??= CreateBackend(s_settings);
+            return Register(s_backend, probes, label, s_settings.Diagnostics);
+        }
+    }
+
+    /// <summary>Registers through a given backend (tests use this to simulate platforms and faults).</summary>
+    public static ProbeRegistration Register(IProbeBackend backend, IReadOnlyList<ProbeSpec> probes, string label, bool printDiagnostics = false)
+    {
+        LoadedProbes loaded;
+        try
+        {
+            loaded = probes.Count == 0 ? LoadedProbes.Failed("no probes to register") : backend.Load(probes, label);
+        }
+        catch (Exception e)
+        {
+            loaded = LoadedProbes.Failed($"{e.GetType().Name}: {e.Message}");
+        }
+
+        // An inactive registration still hands out a semaphore address: zeroed memory that
+        // nothing ever writes, so probe sites read "disabled" without a null check.
+        nint semaphores = loaded.Placement == ProbePlacement.None ? ZeroedSemaphores(probes.Count) : loaded.SemaphoreBase;
+        var registration = new ProbeRegistration(label, probes.Count, semaphores, loaded.StubBase,
+            loaded.Placement, loaded.LibraryPath, loaded.Reason);
+
+        lock (s_lock)
+            s_registrations.Add(registration);
+        if (printDiagnostics)
+            Console.Error.WriteLine($"usdt: {registration}");
+        return registration;
+    }
+
+    private static unsafe nint ZeroedSemaphores(int count) =>
+        (nint)NativeMemory.AllocZeroed((nuint)Math.Max(count, 1), ProbeRegistration.SemaphoreStride);
+
+    private static UsdtSettings ReadSettings()
+    {
+        try { return UsdtSettings.FromEnvironment(); }
+        catch (Exception) { return new UsdtSettings(Disabled: false, Directory: null, AllowMemoryFile: true, Diagnostics: false); }
+    }
+
+    private static IProbeBackend CreateBackend(UsdtSettings settings)
+    {
+        try { return ProbeBackends.ForCurrentProcess(settings); }
+        catch (Exception e) { return new UnsupportedBackend($"no probe backend: {e.Message}"); }
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+
+namespace Usdt.Registration;
+
+/// <summary>The environment variables that steer registration, read once per process.</summary>
+internal sealed record UsdtSettings(bool Disabled, string? Directory, bool AllowMemoryFile, bool Diagnostics)
+{
+    /// <summary>Set to 1 (or true) to never register probes.</summary>
+    public const string DisableVariable = "USDT_DISABLE";
+    /// <summary>Directory for generated libraries, instead of the default candidates.</summary>
+    public const string DirectoryVariable = "USDT_DIR";
+    /// <summary>Set to 0 (or false) to forbid the memfd fallback.</summary>
+    public const string MemoryFileVariable = "USDT_MEMFD";
+    /// <summary>Set to 1 (or true) to print each registration's outcome to stderr.</summary>
+    public const string DiagnosticsVariable = "USDT_DIAGNOSTICS";
+
+    public static UsdtSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
+
+    public static UsdtSettings From(Func<string, string?> variable) => new(
+        Disabled: IsTrue(variable(DisableVariable)),
+        Directory: string.IsNullOrWhiteSpace(variable(DirectoryVariable)) ? null : variable(DirectoryVariable),
+        AllowMemoryFile: !IsFalse(variable(MemoryFileVariable)),
+        Diagnostics: IsTrue(variable(DiagnosticsVariable)));
+
+    private static readonly HashSet<string> TrueWords = new(StringComparer.OrdinalIgnoreCase) { "1", "true", "yes", "on" };
+    private static readonly HashSet<string> FalseWords = new(StringComparer.OrdinalIgnoreCase) { "0", "false", "no", "off" };
+
+    private static bool IsTrue(string? value) => value is not null && TrueWords.Contains(value.Trim());
+    private static bool IsFalse(string? value) => value is not null && FalseWords.Contains(value.Trim());
+}
