@@ -1,0 +1,140 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace Usdt.Fody.Emit;
+
+/// <summary>
+/// The woven module's probe table: a generated class <c>&lt;UsdtProbes&gt;</c> whose static
+/// constructor registers every probe of the module with the runtime and keeps the
+/// semaphore and stub base addresses in two <c>static readonly</c> fields. Probe sites
+/// read <c>*(ushort*)(Semaphores + 2 * i)</c>; tier-1 JIT folds the field into a constant.
+/// The module initializer touches the class, so probes are registered as soon as the
+/// module loads, before a tracer looks for them.
+/// </summary>
+internal sealed class ProbeTable
+{
+    public const string TypeName = "<UsdtProbes>";
+
+    private readonly ModuleDefinition _module;
+    private readonly RuntimeReferences _runtime;
+    private readonly List<string> _lines = [];
+    private readonly TypeDefinition _type;
+    private readonly FieldDefinition _semaphores;
+    private readonly FieldDefinition _stubs;
+
+    public ProbeTable(ModuleDefinition module, RuntimeReferences runtime)
+    {
+        _module = module;
+        _runtime = runtime;
+        // Not beforefieldinit: the static constructor runs exactly when the module
+        // initializer calls Initialize, not at some earlier moment of the runtime's choosing.
+        _type = new TypeDefinition("", TypeName,
+            TypeAttributes.NotPublic | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.Class,
+            module.TypeSystem.Object);
+        _semaphores = new FieldDefinition("Semaphores", FieldAttributes.Assembly | FieldAttributes.Static | FieldAttributes.InitOnly, module.TypeSystem.IntPtr);
+        _stubs = new FieldDefinition("Stubs", FieldAttributes.Assembly | FieldAttributes.Static | FieldAttributes.InitOnly, module.TypeSystem.IntPtr);
+        _type.Fields.Add(_semaphores);
+        _type.Fields.Add(_stubs);
+    }
+
+    public int Count => _lines.Count;
+
+    /// <summary>Adds a probe; returns its index (its semaphore and stub slot).</summary>
+    public int Add(string provider, string name, string argumentCodes)
+    {
+        _lines.Add($"{provider}:{name}:{argumentCodes}");
+        return _lines.Count - 1;
+    }
+
+    /// <summary>Pushes the address of probe <paramref name="index"/>'s semaphore.</summary>
+    public void EmitSemaphoreAddress(InstructionBlock block, int index) =>
+        EmitElementAddress(block, _semaphores, index * 2);
+
+    /// <summary>Pushes the address of probe <paramref name="index"/>'s stub.</summary>
+    public void EmitStubAddress(InstructionBlock block, int index) =>
+        EmitElementAddress(block, _stubs, index * 8);
+
+    /// <summary>Pushes 1-or-more when probe <paramref name="index"/> is enabled, 0 otherwise: one 2-byte read.</summary>
+    public void EmitIsEnabled(InstructionBlock block, int index)
+    {
+        EmitSemaphoreAddress(block, index);
+        block.Add(OpCodes.Ldind_U2);
+    }
+
+    private static void EmitElementAddress(InstructionBlock block, FieldDefinition field, int offset)
+    {
+        block.Add(OpCodes.Ldsfld, field);
+        if (offset != 0)
+            block.Add(OpCodes.Ldc_I4, offset).Add(OpCodes.Add);
+    }
+
+    /// <summary>Adds the class, its static constructor and the module initializer call. Call once, after every probe was added.</summary>
+    public void Complete(string label)
+    {
+        if (_lines.Count == 0)
+            return;
+        _module.Types.Add(_type);
+
+        var cctor = new MethodDefinition(".cctor",
+            MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig | MethodAttributes.SpecialName | MethodAttributes.RTSpecialName,
+            _module.TypeSystem.Void);
+        var registration = new VariableDefinition(_runtime.RegistrationType);
+        cctor.Body.Variables.Add(registration);
+        new InstructionBlock()
+            .Add(Instruction.Create(OpCodes.Ldstr, string.Join("\n", _lines)))
+            .Add(Instruction.Create(OpCodes.Ldstr, label))
+            .Add(OpCodes.Call, _runtime.Register)
+            .Add(OpCodes.Stloc, registration)
+            .Add(OpCodes.Ldloc, registration)
+            .Add(OpCodes.Callvirt, _runtime.SemaphoreBase)
+            .Add(OpCodes.Stsfld, _semaphores)
+            .Add(OpCodes.Ldloc, registration)
+            .Add(OpCodes.Callvirt, _runtime.StubBase)
+            .Add(OpCodes.Stsfld, _stubs)
+            .Add(OpCodes.Ret)
+            .AppendTo(cctor.Body);
+        _type.Methods.Add(cctor);
+
+        var initialize = new MethodDefinition("Initialize",
+            MethodAttributes.Assembly | MethodAttributes.Static | MethodAttributes.HideBySig, _module.TypeSystem.Void);
+        initialize.Body.Instructions.Add(Instruction.Create(OpCodes.Ret));
+        _type.Methods.Add(initialize);
+
+        CallFromModuleInitializer(initialize);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="initialize"/> first thing in the module initializer
+    /// (<c>&lt;Module&gt;..cctor</c>, ECMA-335 II.10.5.3.1), before any user module
+    /// initializer, which might already call probed methods.
+    /// </summary>
+    private void CallFromModuleInitializer(MethodDefinition initialize)
+    {
+        TypeDefinition moduleType = _module.Types.First(t => t.Name == "<Module>");
+        MethodDefinition? cctor = moduleType.Methods.FirstOrDefault(m => m.IsConstructor && m.IsStatic);
+        if (cctor is null)
+        {
+            cctor = new MethodDefinition(".cctor",
+                MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig | MethodAttributes.SpecialName | MethodAttributes.RTSpecialName,
+                _module.TypeSystem.Void);
+            cctor.Body.Instructions.Add(Instruction.Create(OpCodes.Ret));
+            moduleType.Methods.Add(cctor);
+        }
+        cctor.Body.Instructions.Insert(0, Instruction.Create(OpCodes.Call, initialize));
+    }
+
+    /// <summary>The probe table text, as given to the runtime (also the basis of the build manifest).</summary>
+    public string Text
+    {
+        get
+        {
+            var text = new StringBuilder();
+            foreach (string line in _lines)
+                text.Append(line).Append('\n');
+            return text.ToString();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Linq;
+using Mono.Cecil;
+
+namespace Usdt.Fody.Emit;
+
+/// <summary>
+/// The members of the Usdt runtime (Usdt.dll) that woven code calls, imported into the
+/// module being woven. The weaver and the runtime ship together; a member missing here
+/// means the referenced Usdt.dll is not the one this weaver was built for.
+/// </summary>
+internal sealed class RuntimeReferences
+{
+    public const string AssemblyName = "Usdt";
+
+    private readonly ModuleDefinition _module;
+    private readonly TypeDefinition _probeFire, _probeArgs, _probeClock, _wovenProbes, _registration;
+    private readonly MethodReference[] _fire = new MethodReference[13];
+
+    private RuntimeReferences(ModuleDefinition module, AssemblyDefinition usdt)
+    {
+        _module = module;
+        TypeDefinition Type(string name) =>
+            usdt.MainModule.GetType(name) ?? throw new MissingRuntimeMemberException(name);
+        _probeFire = Type("Usdt.Firing.ProbeFire");
+        _probeArgs = Type("Usdt.Firing.ProbeArgs");
+        _probeClock = Type("Usdt.Firing.ProbeClock");
+        _wovenProbes = Type("Usdt.Weaving.WovenProbes");
+        _registration = Type("Usdt.ProbeRegistration");
+
+        for (int i = 0; i < _fire.Length; i++)
+            _fire[i] = Import(_probeFire, "Fire" + i);
+        Utf8 = Import(_probeArgs, "Utf8");
+        Guid = Import(_probeArgs, "Guid");
+        ExceptionType = Import(_probeArgs, "ExceptionType");
+        Single = Import(_probeArgs, "Single");
+        Double = Import(_probeArgs, "Double");
+        DateTime = Import(_probeArgs, "DateTime");
+        DateTimeOffset = Import(_probeArgs, "DateTimeOffset");
+        TimeSpan = Import(_probeArgs, "TimeSpan");
+        GenericValue = Import(_probeArgs, "Value");
+        Timestamp = Import(_probeClock, "Timestamp");
+        ElapsedNanoseconds = Import(_probeClock, "ElapsedNanoseconds");
+        Register = Import(_wovenProbes, "Register");
+        SemaphoreBase = Import(_registration, "get_SemaphoreBase");
+        StubBase = Import(_registration, "get_StubBase");
+        RegistrationType = module.ImportReference(_registration);
+    }
+
+    /// <summary>Finds Usdt.dll among the project's references and imports what woven code needs.</summary>
+    /// <exception cref="MissingRuntimeMemberException">Usdt.dll is missing or does not match this weaver.</exception>
+    public static RuntimeReferences Resolve(ModuleDefinition module, Func<string, AssemblyDefinition?> resolveAssembly)
+    {
+        AssemblyDefinition usdt = resolveAssembly(AssemblyName)
+            ?? throw new MissingRuntimeMemberException("the Usdt assembly (Usdt.dll) among the project's references");
+        return new RuntimeReferences(module, usdt);
+    }
+
+    /// <summary><c>ProbeFire.FireN(nint stub, long × N)</c>.</summary>
+    public MethodReference Fire(int argumentCount) => _fire[argumentCount];
+
+    public MethodReference Utf8 { get; }
+    public MethodReference Guid { get; }
+    public MethodReference ExceptionType { get; }
+    public MethodReference Single { get; }
+    public MethodReference Double { get; }
+    public MethodReference DateTime { get; }
+    public MethodReference DateTimeOffset { get; }
+    public MethodReference TimeSpan { get; }
+    public MethodReference Timestamp { get; }
+    public MethodReference ElapsedNanoseconds { get; }
+    public MethodReference Register { get; }
+    public MethodReference SemaphoreBase { get; }
+    public MethodReference StubBase { get; }
+    public TypeReference RegistrationType { get; }
+
+    /// <summary><c>ProbeArgs.Value&lt;T&gt;(T, int slot, int limit)</c> for a value whose type is the generic parameter <paramref name="type"/>.</summary>
+    public MethodReference GenericValueOf(TypeReference type)
+    {
+        var instance = new GenericInstanceMethod(GenericValue);
+        instance.GenericArguments.Add(type);
+        return instance;
+    }
+
+    private MethodReference GenericValue { get; }
+
+    private MethodReference Import(TypeDefinition type, string name)
+    {
+        MethodDefinition method = type.Methods.SingleOrDefault(m => m.Name == name)
+            ?? throw new MissingRuntimeMemberException($"{type.FullName}.{name}");
+        return _module.ImportReference(method);
+    }
+}
+
+/// <summary>Usdt.dll is absent or lacks a member this weaver calls.</summary>
+internal sealed class MissingRuntimeMemberException(string what) : Exception(
+    $"Usdt.Fody cannot find {what}. Reference the Usdt.Fody package (it brings Usdt.dll) and keep the weaver and Usdt.dll at the same version.");

@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Usdt.Fody.Arguments;
+using Usdt.Fody.Configuration;
+using Usdt.Fody.Emit;
+using Usdt.Fody.Injection;
+using Usdt.Fody.Naming;
+using Usdt.Fody.Selection;
+
+namespace Usdt.Fody;
+
+/// <summary>
+/// Turns the selected methods into <c>Type__Method__entry</c> / <c>__return</c> probes:
+/// names them, maps their arguments, adds them to the probe table and injects the sites.
+/// </summary>
+internal sealed class FunctionBoundaryProbes
+{
+    private readonly ProbeTable _table;
+    private readonly SyncMethodInjector _sync;
+    private readonly AsyncMethodInjector _async;
+    private readonly WeaverConfiguration _configuration;
+    private readonly WeaverDiagnostics _diagnostics;
+
+    public FunctionBoundaryProbes(ProbeTable table, SyncMethodInjector sync, AsyncMethodInjector async,
+        WeaverConfiguration configuration, WeaverDiagnostics diagnostics)
+    {
+        _table = table;
+        _sync = sync;
+        _async = async;
+        _configuration = configuration;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Weaves every method of <paramref name="selected"/>; returns how many got probes.</summary>
+    public int Weave(IReadOnlyList<SelectedMethod> selected, string provider)
+    {
+        string[] stems = NameAll(selected);
+        int woven = 0;
+        for (int i = 0; i < selected.Count; i++)
+        {
+            if (stems[i] is { } stem && Weave(selected[i], provider, stem))
+                woven++;
+        }
+        return woven;
+    }
+
+    private string[] NameAll(IReadOnlyList<SelectedMethod> selected)
+    {
+        var allocator = new ProbeNameAllocator();
+        var stems = new string[selected.Count];
+        for (int i = 0; i < selected.Count; i++)
+        {
+            if (selected[i].ExplicitName is not { } name)
+                continue;
+            if (!CIdentifier.IsValid(name, ProbeNameAllocator.MaxStemLength))
+                _diagnostics.Error($"[Probe(Name = \"{name}\")] on {MethodSelector.Describe(selected[i].Method)} is not a probe name: use a C identifier of at most {ProbeNameAllocator.MaxStemLength} characters (\"{ProbeNameAllocator.ReturnSuffix}\" is appended).", selected[i].Method);
+            else if (!allocator.TryReserve(name))
+                _diagnostics.Error($"[Probe(Name = \"{name}\")] on {MethodSelector.Describe(selected[i].Method)}: another method already uses that probe name.", selected[i].Method);
+            else
+                stems[i] = name;
+        }
+        for (int i = 0; i < selected.Count; i++)
+        {
+            if (selected[i].ExplicitName is null)
+                stems[i] = allocator.Allocate(MethodProbeStem.For(selected[i].Method));
+        }
+        return stems;
+    }
+
+    private bool Weave(SelectedMethod selected, string provider, string stem)
+    {
+        MethodDefinition method = selected.Method;
+        List<ArgumentMapping> parameters = method.Parameters
+            .Take(ProbeLimits.MaxArguments)
+            .Select(p => p.IsOut && !p.IsIn ? ArgumentMapper.Map(p.ParameterType).AsAlwaysZero() : ArgumentMapper.Map(p.ParameterType))
+            .ToList();
+        if (method.Parameters.Count > ProbeLimits.MaxArguments)
+            _diagnostics.Warning($"{MethodSelector.Describe(method)} has {method.Parameters.Count} parameters; its entry probe passes the first {ProbeLimits.MaxArguments}, the most tracers read.", method);
+
+        ArgumentMapping returnValue = ReturnValueOf(method, selected.Shape);
+        bool wantReturn = _configuration.Return && selected.Shape != MethodShape.RuntimeAsync;
+        int? entry = _configuration.Entry ? _table.Add(provider, stem + ProbeNameAllocator.EntrySuffix, Codes(parameters)) : null;
+        int? exit = wantReturn ? _table.Add(provider, stem + ProbeNameAllocator.ReturnSuffix, $"{returnValue.Code}ls") : null;
+        if (entry is null && exit is null)
+            return false;
+
+        var plan = new FunctionProbePlan(method, entry, exit, parameters, returnValue);
+        if (selected.Shape == MethodShape.Async)
+        {
+            if (MethodShapes.StateMachineOf(method) is { } stateMachine && _async.TryInject(plan, stateMachine))
+                return true;
+            _diagnostics.Warning($"{MethodSelector.Describe(method)}: its async state machine is not of a shape the weaver knows; only its entry probe is woven.", method);
+            plan = new FunctionProbePlan(method, entry, null, parameters, returnValue);
+        }
+
+        Instruction? userCodeStart = method.IsConstructor ? ConstructorBody.UserCodeStart(method) : method.Body.Instructions[0];
+        if (userCodeStart is null)
+        {
+            _diagnostics.Warning($"{MethodSelector.Describe(method)} is not probed: no call to a base or sibling constructor was found.", method);
+            return false;
+        }
+        _sync.Inject(plan, userCodeStart);
+        return true;
+    }
+
+    /// <summary>What <c>arg0</c> of the return probe carries: the return value, or for async methods the task's result.</summary>
+    private static ArgumentMapping ReturnValueOf(MethodDefinition method, MethodShape shape)
+    {
+        TypeReference type = method.ReturnType;
+        if (shape is MethodShape.Async or MethodShape.RuntimeAsync)
+        {
+            return type is GenericInstanceType { GenericArguments.Count: 1 } task
+                ? ArgumentMapper.Map(task.GenericArguments[0])
+                : ArgumentMapper.Map(method.Module.TypeSystem.Void);
+        }
+        return ArgumentMapper.Map(type);
+    }
+
+    private static string Codes(IEnumerable<ArgumentMapping> mappings) => new(mappings.Select(m => m.Code).ToArray());
+}

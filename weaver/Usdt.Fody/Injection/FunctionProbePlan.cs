@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using Mono.Cecil;
+using Usdt.Fody.Arguments;
+
+namespace Usdt.Fody.Injection;
+
+/// <summary>What to inject into one method: which probes (by table index) and how each argument is mapped.</summary>
+internal sealed class FunctionProbePlan
+{
+    public FunctionProbePlan(MethodDefinition method, int? entryProbe, int? returnProbe,
+        IReadOnlyList<ArgumentMapping> parameters, ArgumentMapping returnValue)
+    {
+        Method = method;
+        EntryProbe = entryProbe;
+        ReturnProbe = returnProbe;
+        Parameters = parameters;
+        ReturnValue = returnValue;
+    }
+
+    public MethodDefinition Method { get; }
+
+    /// <summary>Table index of the <c>__entry</c> probe, or null when entry probes are switched off.</summary>
+    public int? EntryProbe { get; }
+
+    /// <summary>Table index of the <c>__return</c> probe, or null when return probes are switched off.</summary>
+    public int? ReturnProbe { get; }
+
+    /// <summary>Mappings of the declared parameters passed at entry (at most 12, <c>this</c> excluded).</summary>
+    public IReadOnlyList<ArgumentMapping> Parameters { get; }
+
+    /// <summary>Mapping of the value the return probe reports as <c>arg0</c>.</summary>
+    public ArgumentMapping ReturnValue { get; }
+}

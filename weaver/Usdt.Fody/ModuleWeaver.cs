@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Fody;
+using Mono.Cecil;
+using Usdt.Fody.Configuration;
+using Usdt.Fody.Emit;
+using Usdt.Fody.Injection;
+using Usdt.Fody.Naming;
+using Usdt.Fody.Selection;
+
+namespace Usdt.Fody;
+
+/// <summary>
+/// The Fody add-in: reads the <c>&lt;Usdt&gt;</c> configuration, selects methods, and weaves
+/// function-boundary probes (and hand-placed static probes) into the module, registered
+/// with the Usdt runtime when the module loads.
+/// </summary>
+public sealed class ModuleWeaver : BaseModuleWeaver
+{
+    /// <inheritdoc />
+    public override void Execute()
+    {
+        var diagnostics = new WeaverDiagnostics(
+            (message, method) => { if (method is null) WriteError(message); else WriteError(message, method); },
+            (message, method) => { if (method is null) WriteWarning(message); else WriteWarning(message, method); },
+            WriteInfo);
+        try
+        {
+            Weave(diagnostics);
+        }
+        catch (MissingRuntimeMemberException e)
+        {
+            diagnostics.Error(e.Message);
+        }
+        catch (Exception e)
+        {
+            // A weaver bug must surface as a build error that says what happened, never as
+            // a crashed build or a silently half-woven assembly.
+            diagnostics.Error($"Usdt.Fody failed while weaving {ModuleDefinition.Name}: {e}");
+        }
+    }
+
+    private void Weave(WeaverDiagnostics diagnostics)
+    {
+        WeaverConfiguration configuration = ConfigurationReader.Read(Config, ConfigurationSource(), out IReadOnlyList<string> errors);
+        foreach (string error in errors)
+            diagnostics.Error(error);
+        if (errors.Count > 0)
+            return;
+
+        List<TypeDefinition> types = ModuleDefinition.GetTypes().Where(IsUserType).ToList();
+        List<TypeDefinition> staticProviders = types.Where(StaticProbeClasses.IsStaticProbeClass).ToList();
+        List<SelectedMethod> selected = MethodSelector.Select(types.Except(staticProviders), ModuleDefinition, configuration, diagnostics);
+        if (selected.Count == 0 && staticProviders.Count == 0)
+        {
+            diagnostics.Info("Usdt: no method selected for probes (mark methods with [Probe] or add <Include> rules to FodyWeavers.xml).");
+            return;
+        }
+        if (diagnostics.ErrorCount > 0)
+            return;
+
+        var runtime = RuntimeReferences.Resolve(ModuleDefinition, ResolveAssembly);
+        var table = new ProbeTable(ModuleDefinition, runtime);
+        var sites = new ProbeSiteEmitter(table, runtime);
+        var words = new WordEmitter(runtime, ModuleDefinition, configuration.StringLimit);
+        var sync = new SyncMethodInjector(sites, words, runtime, ModuleDefinition);
+        var async = new AsyncMethodInjector(sites, words, runtime, ModuleDefinition, sync);
+
+        string provider = ProviderName(configuration, diagnostics);
+        int functions = new FunctionBoundaryProbes(table, sync, async, configuration, diagnostics).Weave(selected, provider);
+        int statics = new StaticProbeClasses(table, sites, words, diagnostics).Weave(staticProviders);
+        if (diagnostics.ErrorCount > 0)
+            return;
+
+        table.Complete(ModuleDefinition.Assembly.Name.Name);
+        diagnostics.Info($"Usdt: {table.Count} probes ({functions} methods with function-boundary probes as provider '{provider}', {statics} static probes).");
+    }
+
+    private string ProviderName(WeaverConfiguration configuration, WeaverDiagnostics diagnostics)
+    {
+        if (configuration.Provider is { } configured)
+            return configured;
+        if (ProbeAttributes.ProviderName(ModuleDefinition.Assembly) is { } attributed)
+        {
+            if (ProviderNameRules.IsValid(attributed))
+                return attributed;
+            diagnostics.Error($"[assembly: ProbeProvider(\"{attributed}\")] is not a provider name: use a C identifier of at most {ProviderNameRules.MaxLength} characters.");
+        }
+        return ProviderNaming.FromAssemblyName(ModuleDefinition.Assembly.Name.Name);
+    }
+
+    private static bool IsUserType(TypeDefinition type) => type.Name != "<Module>" && type.Name != ProbeTable.TypeName;
+
+    private string ConfigurationSource()
+    {
+        string file = string.IsNullOrEmpty(ProjectDirectoryPath) ? "FodyWeavers.xml" : Path.Combine(ProjectDirectoryPath, "FodyWeavers.xml");
+        return File.Exists(file) ? file : "FodyWeavers.xml";
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<string> GetAssembliesForScanning() => [];
+
+    /// <summary>Woven code calls Usdt.dll at run time: Fody must keep the reference.</summary>
+    public override bool ShouldCleanReference => false;
+}

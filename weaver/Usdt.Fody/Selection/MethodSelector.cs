@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Usdt.Fody.Configuration;
+
+namespace Usdt.Fody.Selection;
+
+/// <summary>
+/// Decides which methods get function-boundary probes. The nearest scope that says
+/// anything wins: method &gt; property &gt; type (innermost first) &gt; module &gt; assembly &gt;
+/// FodyWeavers.xml, where an <c>&lt;Exclude&gt;</c> beats an <c>&lt;Include&gt;</c>.
+/// Constructors and accessors selected by a scope wider than themselves also obey the
+/// <c>Constructors</c> and <c>Properties</c> switches. Methods that cannot be probed are
+/// skipped, or reported when the user asked for them by name.
+/// </summary>
+internal sealed class MethodSelector
+{
+    private readonly WeaverConfiguration _configuration;
+    private readonly WeaverDiagnostics _diagnostics;
+    private readonly Verdict _module;
+    private readonly Verdict _assembly;
+
+    private MethodSelector(ModuleDefinition module, WeaverConfiguration configuration, WeaverDiagnostics diagnostics)
+    {
+        _configuration = configuration;
+        _diagnostics = diagnostics;
+        _module = ProbeAttributes.VerdictOf(module);
+        _assembly = ProbeAttributes.VerdictOf(module.Assembly);
+    }
+
+    /// <summary>The selected methods of <paramref name="types"/>, in metadata order.</summary>
+    public static List<SelectedMethod> Select(IEnumerable<TypeDefinition> types, ModuleDefinition module,
+        WeaverConfiguration configuration, WeaverDiagnostics diagnostics)
+    {
+        var selector = new MethodSelector(module, configuration, diagnostics);
+        var selected = new List<SelectedMethod>();
+        foreach (TypeDefinition type in types)
+        {
+            Dictionary<MethodDefinition, PropertyDefinition> accessors = AccessorsOf(type);
+            foreach (MethodDefinition method in type.Methods)
+            {
+                accessors.TryGetValue(method, out PropertyDefinition? property);
+                if (selector.Consider(method, property) is { } choice)
+                    selected.Add(choice);
+            }
+        }
+        return selected;
+    }
+
+    private SelectedMethod? Consider(MethodDefinition method, PropertyDefinition? property)
+    {
+        Verdict own = ProbeAttributes.VerdictOf(method);
+        Verdict ofProperty = property is null ? Verdict.Unspecified : ProbeAttributes.VerdictOf(property);
+        bool named = own == Verdict.Probe;                       // asked for by name
+        bool explicitly = named || (own == Verdict.Unspecified && ofProperty == Verdict.Probe);
+
+        Verdict verdict = own != Verdict.Unspecified ? own
+            : ofProperty != Verdict.Unspecified ? ofProperty
+            : WiderVerdict(method);
+        if (verdict != Verdict.Probe)
+            return null;
+        if (!explicitly && !_configuration.Constructors && method.IsConstructor)
+            return null;
+        if (!explicitly && !_configuration.Properties && property is not null)
+            return null;
+
+        if (!method.HasBody)
+        {
+            if (explicitly)
+                _diagnostics.Error($"[Probe] cannot apply to {Describe(method)}: it is {WhyNoBody(method)} and has no body to probe.", method);
+            return null;
+        }
+        if (MethodShapes.IsCompilerGenerated(method) && !named)
+            return null;
+        if (method.Body.Instructions.Any(i => i.OpCode == OpCodes.Jmp))
+        {
+            _diagnostics.Warning($"{Describe(method)} is not probed: it leaves through a 'jmp' instruction, which no return probe can follow.", method);
+            return null;
+        }
+
+        MethodShape shape = MethodShapes.Of(method);
+        if (shape == MethodShape.Iterator && explicitly)
+            _diagnostics.Warning($"[Probe] on iterator {Describe(method)}: only the call that creates the iterator is probed; its items are produced later, outside that call.", method);
+        if (shape == MethodShape.RuntimeAsync)
+            _diagnostics.Info($"{Describe(method)} is compiled as runtime-async (no state machine): it gets its entry probe; its return probe is not woven because the runtime, not IL, suspends and resumes it.");
+
+        string? name = ProbeAttributes.ExplicitName(method);
+        if (name is null && property is not null && ProbeAttributes.ExplicitName(property) is { } propertyName)
+            _diagnostics.Warning($"[Probe(Name = \"{propertyName}\")] on property {property.Name} is ignored: a name applies to one method; put it on the accessor.", method);
+        return new SelectedMethod(method, name, shape);
+    }
+
+    private Verdict WiderVerdict(MethodDefinition method)
+    {
+        for (TypeDefinition? type = method.DeclaringType; type is not null; type = type.DeclaringType)
+        {
+            Verdict ofType = ProbeAttributes.VerdictOf(type);
+            if (ofType != Verdict.Unspecified)
+                return ofType;
+        }
+        if (_module != Verdict.Unspecified)
+            return _module;
+        if (_assembly != Verdict.Unspecified)
+            return _assembly;
+        return ConfiguredVerdict(method);
+    }
+
+    private Verdict ConfiguredVerdict(MethodDefinition method)
+    {
+        TypeDefinition outermost = method.DeclaringType;
+        while (outermost.DeclaringType is not null)
+            outermost = outermost.DeclaringType;
+        string fullTypeName = method.DeclaringType.FullName.Replace('/', '.');
+        string @namespace = outermost.Namespace;
+
+        if (_configuration.Excludes.Any(rule => rule.Matches(@namespace, fullTypeName, method.Name)))
+            return Verdict.NoProbe;
+        if (_configuration.Includes.Any(rule => rule.Matches(@namespace, fullTypeName, method.Name)))
+            return Verdict.Probe;
+        return Verdict.Unspecified;
+    }
+
+    private static Dictionary<MethodDefinition, PropertyDefinition> AccessorsOf(TypeDefinition type)
+    {
+        var accessors = new Dictionary<MethodDefinition, PropertyDefinition>();
+        foreach (PropertyDefinition property in type.Properties)
+        {
+            if (property.GetMethod is { } getter)
+                accessors[getter] = property;
+            if (property.SetMethod is { } setter)
+                accessors[setter] = property;
+        }
+        return accessors;
+    }
+
+    private static string WhyNoBody(MethodDefinition method) =>
+        method.IsAbstract ? "abstract" : method.IsPInvokeImpl ? "extern (P/Invoke)" : method.IsInternalCall || method.IsRuntime ? "implemented by the runtime" : "extern";
+
+    public static string Describe(MethodDefinition method) => $"{method.DeclaringType.FullName.Replace('/', '.')}.{method.Name}";
+}

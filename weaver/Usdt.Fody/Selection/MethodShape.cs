@@ -1,0 +1,71 @@
+using System.Linq;
+using Mono.Cecil;
+
+namespace Usdt.Fody.Selection;
+
+/// <summary>What kind of method this is, as far as probing goes.</summary>
+internal enum MethodShape
+{
+    /// <summary>An ordinary method: entry and return probes around its body.</summary>
+    Ordinary,
+    /// <summary>An <c>async</c> method: return probe when the operation completes (its state machine reports it).</summary>
+    Async,
+    /// <summary>An iterator (sync or async): only the call that creates it is probed.</summary>
+    Iterator,
+    /// <summary>Compiled as runtime-async (method impl flag 0x2000, no state machine).</summary>
+    RuntimeAsync,
+}
+
+internal static class MethodShapes
+{
+    // MethodImplAttributes.Async (.NET 10 runtime-async): the runtime, not a state machine, suspends the method.
+    private const MethodImplAttributes RuntimeAsyncFlag = (MethodImplAttributes)0x2000;
+
+    public static MethodShape Of(MethodDefinition method)
+    {
+        if ((method.ImplAttributes & RuntimeAsyncFlag) != 0)
+            return MethodShape.RuntimeAsync;
+        foreach (CustomAttribute attribute in method.CustomAttributes)
+        {
+            switch (attribute.AttributeType.FullName)
+            {
+                case "System.Runtime.CompilerServices.AsyncStateMachineAttribute":
+                    return MethodShape.Async;
+                case "System.Runtime.CompilerServices.IteratorStateMachineAttribute":
+                case "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute":
+                    return MethodShape.Iterator;
+            }
+        }
+        return MethodShape.Ordinary;
+    }
+
+    /// <summary>The state machine type an async method's attribute names.</summary>
+    public static TypeDefinition? StateMachineOf(MethodDefinition method) =>
+        method.CustomAttributes
+            .Where(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.AsyncStateMachineAttribute")
+            .Select(a => (a.ConstructorArguments[0].Value as TypeReference)?.Resolve())
+            .FirstOrDefault();
+
+    /// <summary>
+    /// Made by the compiler rather than written by the user: lambdas, local functions,
+    /// closures, state machines, records' synthesized members. Accessors of auto-properties
+    /// also carry [CompilerGenerated] but belong to a property the user declared, so they count
+    /// as the user's.
+    /// </summary>
+    public static bool IsCompilerGenerated(MethodDefinition method)
+    {
+        if (method.Name.StartsWith("<", System.StringComparison.Ordinal))
+            return true;
+        if (IsMarked(method) && !(method.IsGetter || method.IsSetter))
+            return true;
+        for (TypeDefinition? type = method.DeclaringType; type is not null; type = type.DeclaringType)
+        {
+            if (IsMarked(type) || type.Name.StartsWith("<", System.StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsMarked(ICustomAttributeProvider scope) =>
+        scope.HasCustomAttributes && scope.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
+}

@@ -1,0 +1,47 @@
+using System.Linq;
+using Mono.Cecil;
+
+namespace Usdt.Fody.Selection;
+
+/// <summary>Reads the runtime's attributes (<c>Usdt.ProbeAttribute</c>, <c>NoProbeAttribute</c>, <c>ProbeProviderAttribute</c>) off metadata.</summary>
+internal static class ProbeAttributes
+{
+    public const string Probe = "Usdt.ProbeAttribute";
+    public const string NoProbe = "Usdt.NoProbeAttribute";
+    public const string ProbeProvider = "Usdt.ProbeProviderAttribute";
+
+    /// <summary>What one scope says: probe it, leave it, or nothing.</summary>
+    public static Verdict VerdictOf(ICustomAttributeProvider scope)
+    {
+        if (!scope.HasCustomAttributes)
+            return Verdict.Unspecified;
+        // [NoProbe] is the safer reading when a scope carries both.
+        if (scope.CustomAttributes.Any(a => a.AttributeType.FullName == NoProbe))
+            return Verdict.NoProbe;
+        if (scope.CustomAttributes.Any(a => a.AttributeType.FullName == Probe))
+            return Verdict.Probe;
+        return Verdict.Unspecified;
+    }
+
+    /// <summary>The <c>Name</c> given in <c>[Probe(Name = ...)]</c>, if any.</summary>
+    public static string? ExplicitName(ICustomAttributeProvider scope)
+    {
+        CustomAttribute? probe = scope.HasCustomAttributes ? scope.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == Probe) : null;
+        return probe?.Properties.Where(p => p.Name == "Name").Select(p => p.Argument.Value as string).FirstOrDefault();
+    }
+
+    /// <summary>The name in <c>[ProbeProvider("...")]</c>, if the scope carries one.</summary>
+    public static string? ProviderName(ICustomAttributeProvider scope)
+    {
+        CustomAttribute? provider = scope.HasCustomAttributes ? scope.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == ProbeProvider) : null;
+        return provider is { ConstructorArguments.Count: 1 } ? provider.ConstructorArguments[0].Value as string : null;
+    }
+}
+
+/// <summary>What a scope's attributes say about probing.</summary>
+internal enum Verdict
+{
+    Unspecified,
+    Probe,
+    NoProbe,
+}
