@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Usdt.Tests.Tracers;
+using Xunit;
+
+namespace Usdt.Integration.Tests;
+
+/// <summary>perf on the shop's SDT events: buildid-cache, probe, record, script, as the README shows.</summary>
+[Collection(SampleShopCollection.Name)]
+public sealed class PerfTracingTests(SampleShopBuild shop)
+{
+    [SkippableFact]
+    public void PerfRecordsPlaceOrderEntriesWithTheirArguments()
+    {
+        Requirement.Check(TracerRequirements.Perf());
+        using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
+        using var perf = new PerfSession();
+        perf.AddToBuildIdCache(app.LibraryPath);
+        string entry = perf.AddSdtEvent(app.LibraryPath, shop.Provider, "OrderService__PlaceOrder__entry");
+        string exit = perf.AddSdtEvent(app.LibraryPath, shop.Provider, "ShippingService__ShipAsync__return");
+        perf.StartRecording([entry, exit]);
+        Thread.Sleep(2000);
+        IReadOnlyList<PerfSample> samples = perf.StopRecording().Where(s => s.ProcessId == app.ProcessId).ToList();
+        app.Stop();
+
+        List<PerfSample> entries = samples.Where(s => s.Event == entry).ToList();
+        Assert.True(entries.Count >= 10, $"expected at least 10 PlaceOrder entries in 2 s, got {entries.Count}");
+        Assert.All(entries, sample =>
+        {
+            long customer = sample.Argument(0);
+            Assert.Equal(ShopOrders.QuantityOf(customer), sample.Argument(2));
+            Assert.NotEqual(0, sample.Argument(1)); // the sku: a pointer to UTF-8
+        });
+        // Customers are consecutive: perf saw every call while recording.
+        long[] customers = entries.Select(s => s.Argument(0)).ToArray();
+        Assert.Equal(Enumerable.Range(0, customers.Length).Select(i => customers[0] + i), customers);
+
+        List<PerfSample> shipped = samples.Where(s => s.Event == exit).ToList();
+        Assert.NotEmpty(shipped);
+        Assert.All(shipped, s => Assert.InRange(s.Argument(1), 5_000_000, 2_000_000_000));
+    }
+}

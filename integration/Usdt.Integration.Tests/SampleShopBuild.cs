@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Usdt.Tests.Tracers;
+using Xunit;
+
+namespace Usdt.Integration.Tests;
+
+/// <summary>
+/// The sample shop built as a user builds it: Usdt.Fody packed into a folder feed, the
+/// sample's sources copied to a scratch directory, restored and built from that feed.
+/// </summary>
+/// <remarks>
+/// The package gets a version of its own (<c>0.1.0-e2e.PID.TICKS</c>), so no NuGet cache
+/// on the machine can hold a stale copy of it: the restore always takes the package just
+/// packed. The provider is renamed to a unique name so that perf's event group
+/// (<c>sdt_PROVIDER</c>) never clashes with another run on a shared machine.
+/// </remarks>
+public sealed class SampleShopBuild : IDisposable
+{
+    private readonly Dictionary<string, string> _published = [];
+
+    public SampleShopBuild()
+    {
+        Root = Directory.CreateTempSubdirectory("usdt-e2e-").FullName;
+        Feed = Path.Combine(Root, "feed");
+        Provider = UniqueNames.Next("shop");
+        PackageVersion = $"0.1.0-e2e.{Environment.ProcessId}.{DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)}";
+
+        Dotnet.Run(BuildEnvironment.RepositoryRoot, "pack", "weaver/Usdt.Fody", "-c", BuildEnvironment.Configuration,
+            "--no-build", "-o", Feed, $"-p:Version={PackageVersion}");
+        PackagePath = Path.Combine(Feed, $"Usdt.Fody.{PackageVersion}.nupkg");
+
+        ProjectDirectory = CopySample("SampleApp", Provider);
+        BuildOutput = Dotnet.Run(ProjectDirectory, "build", "-c", "Release", $"-p:UsdtFodyVersion={PackageVersion}", "-v", "normal");
+    }
+
+    public string Root { get; }
+    public string Feed { get; }
+    public string PackagePath { get; }
+    public string PackageVersion { get; }
+
+    /// <summary>The provider name of the shop's probes in this build.</summary>
+    public string Provider { get; }
+
+    /// <summary>The copy of integration/SampleApp that was built.</summary>
+    public string ProjectDirectory { get; }
+
+    /// <summary>What <c>dotnet build</c> printed (normal verbosity: Fody's messages included).</summary>
+    public string BuildOutput { get; }
+
+    public string AppPath => Path.Combine(ProjectDirectory, "bin", "Release", "net10.0", "Shop.Sample.dll");
+
+    /// <summary>
+    /// Copies integration/SampleApp to <c>Root/<paramref name="name"/></c> with its feed
+    /// pointing at <see cref="Feed"/> and its provider renamed to <paramref name="provider"/>.
+    /// </summary>
+    public string CopySample(string name, string provider)
+    {
+        string directory = Path.Combine(Root, name);
+        Dotnet.CopySource(Path.Combine(BuildEnvironment.RepositoryRoot, "integration", "SampleApp"), directory);
+        Rewrite(Path.Combine(directory, "NuGet.config"), "../../artifacts/packages", Feed);
+        Rewrite(Path.Combine(directory, "FodyWeavers.xml"), "Provider=\"shop\"", $"Provider=\"{provider}\"");
+        Rewrite(Path.Combine(directory, "Probes", "ShopProbes.cs"), "[ProbeProvider(\"shop\")]", $"[ProbeProvider(\"{provider}\")]");
+        return directory;
+    }
+
+    /// <summary>Publishes the shop (once per kind) and returns the command that starts it.</summary>
+    public string[] Published(PublishKind kind)
+    {
+        lock (_published)
+        {
+            if (!_published.TryGetValue(kind.ToString(), out string? output))
+            {
+                output = Path.Combine(Root, "publish-" + kind);
+                var arguments = new List<string> { "publish", "-c", "Release", "-o", output, $"-p:UsdtFodyVersion={PackageVersion}" };
+                if (kind == PublishKind.SelfContained)
+                    arguments.AddRange(["-r", "linux-x64", "--self-contained"]);
+                Dotnet.Run(ProjectDirectory, arguments.ToArray());
+                _published.Add(kind.ToString(), output);
+            }
+            return kind == PublishKind.SelfContained
+                ? [Path.Combine(output, "Shop.Sample")]
+                : ["dotnet", Path.Combine(output, "Shop.Sample.dll")];
+        }
+    }
+
+    private static void Rewrite(string path, string from, string to)
+    {
+        string text = File.ReadAllText(path);
+        Assert.Contains(from, text);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); }
+        catch (IOException) { }
+        // The package version is unique to this run: remove it from the NuGet cache again.
+        string cached = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages", "usdt.fody", PackageVersion.ToLowerInvariant());
+        try { Directory.Delete(cached, recursive: true); }
+        catch (DirectoryNotFoundException) { }
+    }
+}
+
+public enum PublishKind
+{
+    FrameworkDependent,
+    SelfContained,
+}
+
+[CollectionDefinition(Name)]
+public sealed class SampleShopCollection : ICollectionFixture<SampleShopBuild>
+{
+    public const string Name = "sample shop";
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Usdt.Tests.Tracers;
+
+namespace Usdt.Integration.Tests;
+
+/// <summary>A running sample shop: started by the test, stopped by its own pid.</summary>
+internal sealed partial class ShopProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+    private readonly ManualResetEventSlim _running = new();
+
+    private ShopProcess(Process process) => _process = process;
+
+    private const int Sigterm = 15;
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>The generated probe library, as the shop reported it.</summary>
+    public string LibraryPath { get; private set; } = "";
+
+    public static ShopProcess Start(string[] command, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in command.Skip(1).Concat(arguments))
+            start.ArgumentList.Add(argument);
+        var shop = new ShopProcess(new Process { StartInfo = start });
+        shop._process.OutputDataReceived += (_, e) => shop.OnLine(e.Data);
+        shop._process.ErrorDataReceived += (_, e) => shop.OnLine(e.Data);
+        shop._process.Start();
+        shop._process.StandardInput.Close();
+        shop._process.BeginOutputReadLine();
+        shop._process.BeginErrorReadLine();
+        if (!shop._running.Wait(TimeSpan.FromSeconds(30)))
+        {
+            shop.Dispose();
+            throw new TimeoutException("the shop did not start:\n" + string.Join('\n', shop.Output));
+        }
+        return shop;
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+            _output.Add(line);
+        if (LibraryPattern().Match(line) is { Success: true } library)
+            LibraryPath = library.Groups[1].Value;
+        if (line.StartsWith("shop running as pid", StringComparison.Ordinal))
+            _running.Set();
+    }
+
+    public IReadOnlyList<string> Output
+    {
+        get { lock (_output) return _output.ToList(); }
+    }
+
+    /// <summary>SIGTERM, as a service manager stops it; returns everything it printed.</summary>
+    public IReadOnlyList<string> Stop()
+    {
+        if (!_process.HasExited)
+            Posix.Kill(_process.Id, Sigterm);
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(20)))
+            throw new TimeoutException("the shop did not stop on SIGTERM");
+        _process.WaitForExit();
+        return Output;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+        _process.Dispose();
+        _running.Dispose();
+    }
+
+    // "probes: Shop.Sample: 24 probes in /tmp/usdt-0/usdt-...-Shop.Sample.so"
+    [GeneratedRegex(@"^probes: \S+: \d+ probes in (\S+)")]
+    private static partial Regex LibraryPattern();
+}
