@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Usdt.Tests.Tracers;
+using Xunit;
+
+namespace Usdt.Integration.Tests;
+
+/// <summary>
+/// The README's tracing commands, read from README.md and run as written against the
+/// running shop, so the documentation cannot drift from what works.
+/// </summary>
+[Collection(SampleShopCollection.Name)]
+public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
+{
+    [SkippableFact]
+    public void ReadmeBpftraceOneLinersPrintTheShopsEvents()
+    {
+        Requirement.Check(TracerRequirements.Bpftrace());
+        string[] scripts = TracingSection().Split('\n')
+            .Where(line => line.StartsWith("bpftrace -p $PID -e '", StringComparison.Ordinal))
+            .Select(line => WithProvider(line["bpftrace -p $PID -e '".Length..^1]))
+            .ToArray();
+        Assert.Equal(3, scripts.Length);
+
+        using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
+        foreach (string script in scripts)
+        {
+            using BpftraceSession bpftrace = BpftraceSession.Start(script, app.ProcessId).WaitUntilAttached();
+            bool printsAtExit = script.Contains("hist(", StringComparison.Ordinal);
+            if (!printsAtExit)
+                bpftrace.WaitForOutput(lines => lines.Count(l => l.Length > 0 && !l.StartsWith("Attaching", StringComparison.Ordinal) && l != BpftraceSession.ReadyLine) >= 2, script, TimeSpan.FromSeconds(20));
+            else
+                System.Threading.Thread.Sleep(1500);
+            IReadOnlyList<string> lines = bpftrace.Stop();
+            Assert.True(bpftrace.Errors.Count == 0, string.Join('\n', bpftrace.Errors));
+            if (printsAtExit)
+                Assert.Contains(lines, l => l.StartsWith("@ms:", StringComparison.Ordinal));
+            else if (script.Contains("threw", StringComparison.Ordinal))
+                Assert.Contains("threw Shop.Services.OutOfStockException", lines);
+            else
+                Assert.Contains(lines, l => Regex.IsMatch(l, @"^\d+ SKU-[A-Z-]+ \d+$"));
+        }
+        app.Stop();
+    }
+
+    [SkippableFact]
+    public void ReadmeListingCommandsShowTheProbes()
+    {
+        Requirement.Check(TracerRequirements.Bpftrace());
+        using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
+        CommandResult result = RunBlock("bpftrace -l", app.ProcessId, Directory.CreateTempSubdirectory("usdt-readme-").FullName);
+        app.Stop();
+
+        Assert.Contains($":{shop.Provider}:OrderService__PlaceOrder__entry", result.Stdout);
+        Assert.Contains($":{shop.Provider}:ShippingService__ShipAsync__return", result.Stdout);
+        Assert.Contains("NT_STAPSDT", result.Stdout);
+    }
+
+    [SkippableFact]
+    public void ReadmePerfCommandsRecordThePlaceOrderEntries()
+    {
+        Requirement.Check(TracerRequirements.Perf());
+        string work = Directory.CreateTempSubdirectory("usdt-readme-perf-").FullName;
+        using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
+        CommandResult result;
+        try
+        {
+            result = RunBlock("perf buildid-cache", app.ProcessId, work);
+        }
+        finally
+        {
+            // Whatever happened above, leave no perf event behind on this shared machine.
+            CommandRunner.Run("perf", ["probe", "-d", $"sdt_{shop.Provider}:*"], PerfEnvironment(work));
+            app.Stop();
+            Directory.Delete(work, recursive: true);
+        }
+
+        string[] samples = result.Stdout.Split('\n').Where(l => l.Contains($"sdt_{shop.Provider}:OrderService__PlaceOrder__entry:", StringComparison.Ordinal)).ToArray();
+        Assert.True(samples.Length >= 10, $"perf script printed {samples.Length} PlaceOrder entries:\n{result.Stdout}\n{result.Stderr}");
+        // perf -p records only the shop (its lines show thread ids); check each call's arguments.
+        Assert.All(samples, line =>
+        {
+            Match arguments = Regex.Match(line, @"arg1=(\d+) arg2=\d+ arg3=(\d+)");
+            Assert.True(arguments.Success, line);
+            Assert.Equal(ShopOrders.QuantityOf(long.Parse(arguments.Groups[1].Value)), int.Parse(arguments.Groups[2].Value));
+        });
+    }
+
+    /// <summary>Runs the README code block that contains <paramref name="marker"/> with bash, PID set.</summary>
+    private CommandResult RunBlock(string marker, int processId, string workingDirectory)
+    {
+        string block = CodeBlocks(TracingSection()).Single(b => b.Contains(marker, StringComparison.Ordinal));
+        string script = $"set -e\ncd '{workingDirectory}'\nPID={processId}\n{WithProvider(block)}";
+        CommandResult result = CommandRunner.Run("bash", ["-c", script], PerfEnvironment(workingDirectory), TimeSpan.FromMinutes(2));
+        Assert.True(result.ExitCode == 0, $"README block failed ({result.ExitCode}):\n{script}\n{result.Stdout}\n{result.Stderr}");
+        return result;
+    }
+
+    // perf keeps its build-id cache in the test's directory, not in ~/.debug.
+    private static Dictionary<string, string> PerfEnvironment(string directory) => new() { ["PERF_BUILDID_DIR"] = Path.Combine(directory, "buildid") };
+
+    private string WithProvider(string text) =>
+        text.Replace(":shop:", $":{shop.Provider}:", StringComparison.Ordinal)
+            .Replace("sdt_shop:", $"sdt_{shop.Provider}:", StringComparison.Ordinal);
+
+    private static string TracingSection()
+    {
+        string readme = File.ReadAllText(Path.Combine(BuildEnvironment.RepositoryRoot, "README.md"));
+        int start = readme.IndexOf("\n## Tracing", StringComparison.Ordinal);
+        int end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "README.md has a Tracing section");
+        return readme[start..end];
+    }
+
+    private static IEnumerable<string> CodeBlocks(string markdown) =>
+        FencePattern().Matches(markdown).Select(m => m.Groups[1].Value);
+
+    [GeneratedRegex("```\\w*\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex FencePattern();
+}
