@@ -23,8 +23,8 @@ public sealed class ModuleWeaver : BaseModuleWeaver
     public override void Execute()
     {
         var diagnostics = new WeaverDiagnostics(
-            (message, method) => { if (method is null) WriteError(message); else WriteError(message, method); },
-            (message, method) => { if (method is null) WriteWarning(message); else WriteWarning(message, method); },
+            (message, method) => { if (method is null) WriteError(message); else WriteError(message, DiagnosticLocation.Of(method)); },
+            (message, method) => { if (method is null) WriteWarning(message); else WriteWarning(message, DiagnosticLocation.Of(method)); },
             WriteInfo);
         try
         {
@@ -71,10 +71,12 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         string provider = ProviderName(configuration, diagnostics);
         int functions = new FunctionBoundaryProbes(table, sync, async, configuration, diagnostics).Weave(selected, provider);
         int statics = new StaticProbeClasses(table, sites, words, diagnostics).Weave(staticProviders);
+
+        // Completed even when some probe was refused: methods woven before the error refer to
+        // the table, and a module whose code refers to a type it lacks cannot be written.
+        table.Complete(ModuleDefinition.Assembly.Name.Name);
         if (diagnostics.ErrorCount > 0)
             return;
-
-        table.Complete(ModuleDefinition.Assembly.Name.Name);
         diagnostics.Info($"Usdt: {table.Count} probes ({functions} methods with function-boundary probes as provider '{provider}', {statics} static probes).");
     }
 

@@ -73,13 +73,12 @@ internal sealed class StaticProbeClasses
         {
             if (method.IsConstructor && method.IsStatic || accessors.Contains(method) || MethodShapes.IsCompilerGenerated(method))
                 continue;
-            if (ProbeFor(method, provider) is { } probe)
-            {
-                if (probes.ContainsKey(method.Name))
-                    _diagnostics.Error($"Static probe {Describe(method)} is overloaded: probe names must be unique in provider '{provider}'; rename one overload.", method);
-                else
-                    probes.Add(method.Name, probe);
-            }
+            // Checked before the body is rewritten: rewriting drops the method's sequence
+            // points, which the error needs for its file and line.
+            if (probes.ContainsKey(method.Name))
+                _diagnostics.Error($"Static probe {Describe(method)} is overloaded: probe names must be unique in provider '{provider}'; rename one overload.", method);
+            else if (ProbeFor(method, provider) is { } probe)
+                probes.Add(method.Name, probe);
         }
 
         foreach (KeyValuePair<string, PropertyDefinition> check in enabledChecks)

@@ -28,7 +28,14 @@ public static class WovenProbes
     public static ProbeRegistration Register(string table, string label)
     {
         if (!TryParse(table, out List<ProbeSpec> probes, out string? error))
-            return ProbeRegistry.Register(new UnsupportedBackend($"malformed probe table: {error}"), probes, label);
+        {
+            // Probe sites index the semaphores by table line, so the disabled registration
+            // must cover every line, not only those parsed before the error (and an error on
+            // the first line must not turn into "no probes").
+            var everyLine = new ProbeSpec[table.Split('\n').Length];
+            Array.Fill(everyLine, new ProbeSpec("malformed", "malformed", []));
+            return ProbeRegistry.Register(new UnsupportedBackend($"malformed probe table: {error}"), everyLine, label);
+        }
         return ProbeRegistry.Register(probes, label);
     }
 

@@ -85,7 +85,8 @@ internal static class ArgumentMapper
         catch (AssemblyResolutionException) { return null; }
     }
 
-    private static TypeReference StripModifiers(TypeReference type)
+    /// <summary>The type without its custom modifiers (modreq/modopt, ECMA-335 II.7.1.1).</summary>
+    public static TypeReference StripModifiers(TypeReference type)
     {
         while (type is IModifierType modified)
             type = modified.ElementType;

@@ -3,6 +3,7 @@ using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Mono.Cecil.Rocks;
+using Usdt.Fody.Arguments;
 using Usdt.Fody.Emit;
 
 namespace Usdt.Fody.Injection;
@@ -67,7 +68,8 @@ internal sealed class SyncMethodInjector
     {
         MethodDefinition method = plan.Method;
         MethodBody body = method.Body;
-        TypeReference returnType = method.ReturnType;
+        // An init accessor returns "void modreq(IsExternalInit)" (ECMA-335 II.7.1.1): still void.
+        TypeReference returnType = ArgumentMapper.StripModifiers(method.ReturnType);
         bool isVoid = returnType.MetadataType == MetadataType.Void;
 
         var start = new VariableDefinition(_module.TypeSystem.Int64);

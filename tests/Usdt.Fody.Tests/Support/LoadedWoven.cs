@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
+using Usdt.Tests.Tracers;
+
+namespace Usdt.Fody.Tests.Support;
+
+/// <summary>
+/// A woven assembly loaded in a context of its own, with its module initializer run: its
+/// probes are registered and its generated ELF library is on disk for tracers.
+/// </summary>
+internal sealed class LoadedWoven
+{
+    private static readonly object s_loadLock = new();
+    private IReadOnlyList<SdtNote>? _notes;
+
+    private LoadedWoven(AssemblyLoadContext context, Assembly assembly, ProbeRegistration registration)
+    {
+        Context = context;
+        Assembly = assembly;
+        Registration = registration;
+    }
+
+    public Assembly Assembly { get; }
+
+    /// <summary>The context the woven assembly lives in (load what uses it here too).</summary>
+    public AssemblyLoadContext Context { get; }
+
+    public ProbeRegistration Registration { get; }
+
+    /// <summary>The path a tracer attaches to.</summary>
+    public string LibraryPath => Registration.LibraryPath ?? throw new InvalidOperationException($"probes are not active: {Registration.Reason}");
+
+    /// <param name="collectible">
+    /// Load as the unwoven copy it is compared with is loaded: the runtime does not tier
+    /// code of collectible assemblies (it compiles it optimised at once), so inlining, and
+    /// with it the top frame of a stack trace, depends on collectibility.
+    /// </param>
+    public static LoadedWoven Load(string wovenPath, IReadOnlyDictionary<string, string>? otherPaths = null, string? directory = null, bool collectible = false)
+    {
+        lock (s_loadLock)
+        {
+            var context = new IsolatedLoadContext("woven " + wovenPath, directory ?? System.IO.Path.GetDirectoryName(wovenPath), otherPaths, collectible);
+            Assembly assembly = context.LoadFromAssemblyPath(wovenPath);
+            var before = new HashSet<ProbeRegistration>(UsdtDiagnostics.Registrations, ReferenceEqualityComparer.Instance);
+            RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+            ProbeRegistration registration = UsdtDiagnostics.Registrations
+                .Single(r => r.Label == assembly.GetName().Name && !before.Contains(r));
+            return new LoadedWoven(context, assembly, registration);
+        }
+    }
+
+    /// <summary>The SDT notes of the generated library, as binutils' readelf reads them.</summary>
+    public IReadOnlyList<SdtNote> Notes => _notes ??= Readelf.Notes(LibraryPath);
+
+    public SdtNote Note(string provider, string name) =>
+        Notes.SingleOrDefault(n => n.Provider == provider && n.Name == name)
+        ?? throw new InvalidOperationException($"no probe {provider}:{name} in {LibraryPath}; it has {string.Join(", ", Notes.Select(n => n.Name))}");
+
+    public Type Type(string fullName) => Assembly.GetType(fullName, throwOnError: true)!;
+
+    public object? Invoke(string typeName, string method, params object?[] arguments) =>
+        InvokeOn(Type(typeName), null, method, arguments);
+
+    public static object? InvokeOn(Type type, object? instance, string method, params object?[] arguments)
+    {
+        MethodInfo target = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance)
+            .Single(m => m.Name == method && m.GetParameters().Length == arguments.Length);
+        try
+        {
+            return target.Invoke(instance, arguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+}
