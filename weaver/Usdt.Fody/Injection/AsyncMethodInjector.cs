@@ -85,7 +85,7 @@ internal sealed class AsyncMethodInjector
                 .Add(store)
                 .Add(done);
         prologue.InsertBefore(body, body.Instructions[0]);
-        DebuggerHiding.Hide(moveNext, prologue.First);
+        InjectedSequencePoints.Hide(moveNext, prologue.First);
 
         TypeReference? resultType = builderField.FieldType is GenericInstanceType { GenericArguments.Count: 1 } generic
             ? generic.GenericArguments[0] : null;
@@ -96,11 +96,11 @@ internal sealed class AsyncMethodInjector
                 ? Completion(probe, start, new VariableDefinition(((MethodReference)completion.Operand).Parameters[0].ParameterType), body, faulted: true, null)
                 : Completion(probe, start, resultType is null ? null : new VariableDefinition(resultType), body, faulted: false, resultType);
             site.InsertBefore(body, completion);
-            DebuggerHiding.Hide(moveNext, site.First);
+            InjectedSequencePoints.Hide(moveNext, site.First);
         }
 
         body.OptimizeMacros();
-        DebuggerHiding.SortSequencePoints(moveNext);
+        InjectedSequencePoints.SortSequencePoints(moveNext);
     }
 
     /// <summary>

@@ -57,11 +57,11 @@ internal sealed class SyncMethodInjector
 
         if (prologue.Instructions.Count > 0)
         {
+            InjectedSequencePoints.ShareFirstLine(method, prologue.First, userCodeStart);
             prologue.InsertBefore(body, userCodeStart);
-            DebuggerHiding.Hide(method, prologue.First);
         }
         body.OptimizeMacros();
-        DebuggerHiding.SortSequencePoints(method);
+        InjectedSequencePoints.SortSequencePoints(method);
     }
 
     private void WrapForReturn(FunctionProbePlan plan, int probe, Instruction userCodeStart, InstructionBlock prologue)
@@ -136,8 +136,8 @@ internal sealed class SyncMethodInjector
         neverRuns.AppendTo(body);
         fault.AppendTo(body);
         returnBlock.AppendTo(body);
-        DebuggerHiding.Hide(method, filter.First);
-        DebuggerHiding.Hide(method, returnBlock.First);
+        InjectedSequencePoints.Hide(method, filter.First);
+        InjectedSequencePoints.Hide(method, returnBlock.First);
 
         // Inner clauses first (ECMA-335 II.19): the user's own, then the filter, then the fault.
         body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Filter)

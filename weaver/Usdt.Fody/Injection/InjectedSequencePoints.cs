@@ -1,0 +1,82 @@
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace Usdt.Fody.Injection;
+
+/// <summary>
+/// Sequence points for injected code, so it stays out of the user's way in a debugger and
+/// in stack traces. The user's own points stay on their instructions (breakpoints on
+/// original lines still bind). Injected blocks after user code get a hidden point (line
+/// 0xFEEFEE, the PDB convention): stepping never stops in them and never attributes them
+/// to the user's previous line.
+/// </summary>
+internal static class InjectedSequencePoints
+{
+    private const int HiddenLine = 0xFEEFEE;
+
+    /// <summary>Marks the block starting at <paramref name="first"/> hidden.</summary>
+    public static void Hide(MethodDefinition method, Instruction first)
+    {
+        if (!method.DebugInformation.HasSequencePoints)
+            return;
+        Document document = method.DebugInformation.SequencePoints[0].Document;
+        method.DebugInformation.SequencePoints.Add(new SequencePoint(first, document)
+        {
+            StartLine = HiddenLine,
+            EndLine = HiddenLine,
+        });
+    }
+
+    /// <summary>
+    /// Gives the prologue (the entry probe, before the user's first instruction) the user's
+    /// first line. Optimised code maps a fault in the first statement to the method's first
+    /// IL offsets; were they hidden, the stack trace of that exception would lose its line,
+    /// which the unwoven method shows. A step into the method still stops on that line.
+    /// </summary>
+    /// <param name="userCodeStart">The user's first instruction, still at its original offset.</param>
+    public static void ShareFirstLine(MethodDefinition method, Instruction prologue, Instruction userCodeStart)
+    {
+        if (!method.DebugInformation.HasSequencePoints)
+            return;
+        // Until the body is written, original instructions keep the offsets they were read
+        // at, and so do the points bound to them: the first visible one from there is the line.
+        SequencePoint? line = method.DebugInformation.SequencePoints
+            .Where(point => !point.IsHidden && point.Offset >= userCodeStart.Offset)
+            .OrderBy(point => point.Offset)
+            .FirstOrDefault();
+        if (line is null)
+        {
+            Hide(method, prologue);
+            return;
+        }
+        method.DebugInformation.SequencePoints.Add(new SequencePoint(prologue, line.Document)
+        {
+            StartLine = line.StartLine,
+            StartColumn = line.StartColumn,
+            EndLine = line.EndLine,
+            EndColumn = line.EndColumn,
+        });
+    }
+
+    /// <summary>
+    /// Orders sequence points by IL offset, as the PDB format requires. Call after the body
+    /// is final: offsets are recomputed so that each point's offset, which follows its
+    /// instruction, is current.
+    /// </summary>
+    public static void SortSequencePoints(MethodDefinition method)
+    {
+        if (!method.DebugInformation.HasSequencePoints)
+            return;
+        int offset = 0;
+        foreach (Instruction instruction in method.Body.Instructions)
+        {
+            instruction.Offset = offset;
+            offset += instruction.GetSize();
+        }
+        var points = method.DebugInformation.SequencePoints.OrderBy(point => point.Offset).ToList();
+        method.DebugInformation.SequencePoints.Clear();
+        foreach (SequencePoint point in points)
+            method.DebugInformation.SequencePoints.Add(point);
+    }
+}
