@@ -18,6 +18,7 @@ public sealed class PackageLayoutTests(SampleShopBuild shop)
         Assert.Contains("weaver/Usdt.Fody.dll", entries);
         Assert.Contains("weaver/Usdt.Fody.xcf", entries);
         Assert.Contains("build/Usdt.Fody.props", entries);
+        Assert.Contains("build/Usdt.Fody.targets", entries);
         Assert.Contains("lib/net8.0/Usdt.dll", entries);
         Assert.Contains("lib/net8.0/Usdt.xml", entries);
         Assert.Contains("README.md", entries);
@@ -51,5 +52,17 @@ public sealed class PackageLayoutTests(SampleShopBuild shop)
         Assert.Contains("Usdt: ", shop.BuildOutput);
         Assert.Matches(@"Usdt: \d+ probes \(\d+ methods with function-boundary probes as provider '" + shop.Provider + "', 2 static probes\\)", shop.BuildOutput);
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(shop.AppPath)!, "Usdt.dll")), "Usdt.dll is copied next to the app");
+    }
+
+    [Fact]
+    public void ProbeManifestShipsWithTheAppAndNamesEveryArgument()
+    {
+        string manifest = File.ReadAllText(Path.Combine(Path.GetDirectoryName(shop.AppPath)!, "Shop.Sample.usdt.txt"));
+        string p = shop.Provider;
+        Assert.Contains($"{p}:OrderService__PlaceOrder__entry   (Shop.Services.OrderService.PlaceOrder(Int32, String, Int32))", manifest);
+        Assert.Contains("  arg1  sku         string (UTF-8)", manifest);
+        Assert.Contains($"{p}:ShippingService__ShipAsync__return", manifest);
+        Assert.Contains("unsupported: PricingService", manifest);   // a slot that always passes 0
+        Assert.Contains($"{p}:OrderPlaced   (static probe Shop.Probes.ShopProbes.OrderPlaced)", manifest);
     }
 }

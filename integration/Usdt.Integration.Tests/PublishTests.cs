@@ -16,6 +16,8 @@ public sealed class PublishTests(SampleShopBuild shop)
     public void PublishedShopFiresItsProbes(PublishKind kind)
     {
         string[] command = shop.Published(kind);
+        string directory = System.IO.Path.GetDirectoryName(command[^1])!;
+        Assert.True(System.IO.File.Exists(System.IO.Path.Combine(directory, "Shop.Sample.usdt.txt")), "the probe manifest is published with the app");
         Requirement.Check(TracerRequirements.Bpftrace());
         using ShopProcess app = ShopProcess.Start(command);
         using BpftraceSession bpftrace = BpftraceSession.Start(

@@ -18,15 +18,17 @@ namespace Usdt.Fody;
 internal sealed class FunctionBoundaryProbes
 {
     private readonly ProbeTable _table;
+    private readonly ProbeManifest _manifest;
     private readonly SyncMethodInjector _sync;
     private readonly AsyncMethodInjector _async;
     private readonly WeaverConfiguration _configuration;
     private readonly WeaverDiagnostics _diagnostics;
 
-    public FunctionBoundaryProbes(ProbeTable table, SyncMethodInjector sync, AsyncMethodInjector async,
+    public FunctionBoundaryProbes(ProbeTable table, ProbeManifest manifest, SyncMethodInjector sync, AsyncMethodInjector async,
         WeaverConfiguration configuration, WeaverDiagnostics diagnostics)
     {
         _table = table;
+        _manifest = manifest;
         _sync = sync;
         _async = async;
         _configuration = configuration;
@@ -79,10 +81,17 @@ internal sealed class FunctionBoundaryProbes
         if (method.Parameters.Count > ProbeLimits.MaxArguments)
             _diagnostics.Warning($"{MethodSelector.Describe(method)} has {method.Parameters.Count} parameters; its entry probe passes the first {ProbeLimits.MaxArguments}, the most tracers read.", method);
 
+        Instruction? userCodeStart = method.IsConstructor ? ConstructorBody.UserCodeStart(method) : method.Body.Instructions[0];
+        if (userCodeStart is null)
+        {
+            _diagnostics.Warning($"{MethodSelector.Describe(method)} is not probed: no call to a base or sibling constructor was found.", method);
+            return false;
+        }
+
         ArgumentMapping returnValue = ReturnValueOf(method, selected.Shape);
         bool wantReturn = _configuration.Return && selected.Shape != MethodShape.RuntimeAsync;
-        int? entry = _configuration.Entry ? _table.Add(provider, stem + ProbeNameAllocator.EntrySuffix, Codes(parameters)) : null;
-        int? exit = wantReturn ? _table.Add(provider, stem + ProbeNameAllocator.ReturnSuffix, $"{returnValue.Code}ls") : null;
+        int? entry = _configuration.Entry ? AddEntryProbe(method, provider, stem, parameters) : null;
+        int? exit = wantReturn ? AddReturnProbe(method, provider, stem, returnValue) : null;
         if (entry is null && exit is null)
             return false;
 
@@ -94,16 +103,33 @@ internal sealed class FunctionBoundaryProbes
             _diagnostics.Warning($"{MethodSelector.Describe(method)}: its async state machine is not of a shape the weaver knows; only its entry probe is woven.", method);
             plan = new FunctionProbePlan(method, entry, null, parameters, returnValue);
         }
-
-        Instruction? userCodeStart = method.IsConstructor ? ConstructorBody.UserCodeStart(method) : method.Body.Instructions[0];
-        if (userCodeStart is null)
-        {
-            _diagnostics.Warning($"{MethodSelector.Describe(method)} is not probed: no call to a base or sibling constructor was found.", method);
-            return false;
-        }
         _sync.Inject(plan, userCodeStart);
         return true;
     }
+
+    private int AddEntryProbe(MethodDefinition method, string provider, string stem, List<ArgumentMapping> parameters)
+    {
+        string name = stem + ProbeNameAllocator.EntrySuffix;
+        _manifest.Add(provider, name, Source(method),
+            parameters.Select((mapping, i) => (method.Parameters[i].Name, mapping.Description)).ToList());
+        return _table.Add(provider, name, Codes(parameters));
+    }
+
+    private int AddReturnProbe(MethodDefinition method, string provider, string stem, ArgumentMapping returnValue)
+    {
+        string name = stem + ProbeNameAllocator.ReturnSuffix;
+        string result = returnValue.ValueType.MetadataType == MetadataType.Void ? "void: 0" : returnValue.Description + "; 0 when it threw";
+        _manifest.Add(provider, name, Source(method),
+        [
+            ("result", result),
+            ("elapsed", "nanoseconds since entry (0 when the tracer attached mid-call)"),
+            ("exception", "full type name of the exception it ended with (UTF-8), NULL on return"),
+        ]);
+        return _table.Add(provider, name, $"{returnValue.Code}ls");
+    }
+
+    private static string Source(MethodDefinition method) =>
+        $"{MethodSelector.Describe(method)}({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))})";
 
     /// <summary>What <c>arg0</c> of the return probe carries: the return value, or for async methods the task's result.</summary>
     private static ArgumentMapping ReturnValueOf(MethodDefinition method, MethodShape shape)

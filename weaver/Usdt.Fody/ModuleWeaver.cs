@@ -53,6 +53,8 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         List<TypeDefinition> types = ModuleDefinition.GetTypes().Where(IsUserType).ToList();
         List<TypeDefinition> staticProviders = types.Where(StaticProbeClasses.IsStaticProbeClass).ToList();
         List<SelectedMethod> selected = MethodSelector.Select(types.Except(staticProviders), ModuleDefinition, configuration, diagnostics);
+        if (File.Exists(ManifestPath))
+            File.Delete(ManifestPath); // a manifest from an earlier build must not outlive its probes
         if (selected.Count == 0 && staticProviders.Count == 0)
         {
             diagnostics.Info("Usdt: no method selected for probes (mark methods with [Probe] or add <Include> rules to FodyWeavers.xml).");
@@ -63,21 +65,23 @@ public sealed class ModuleWeaver : BaseModuleWeaver
 
         var runtime = RuntimeReferences.Resolve(ModuleDefinition, ResolveAssembly);
         var table = new ProbeTable(ModuleDefinition, runtime);
+        var manifest = new ProbeManifest();
         var sites = new ProbeSiteEmitter(table, runtime);
         var words = new WordEmitter(runtime, ModuleDefinition, configuration.StringLimit);
         var sync = new SyncMethodInjector(sites, words, runtime, ModuleDefinition);
         var async = new AsyncMethodInjector(sites, words, runtime, ModuleDefinition, sync);
 
         string provider = ProviderName(configuration, diagnostics);
-        int functions = new FunctionBoundaryProbes(table, sync, async, configuration, diagnostics).Weave(selected, provider);
-        int statics = new StaticProbeClasses(table, sites, words, diagnostics).Weave(staticProviders);
+        int functions = new FunctionBoundaryProbes(table, manifest, sync, async, configuration, diagnostics).Weave(selected, provider);
+        int statics = new StaticProbeClasses(table, manifest, sites, words, diagnostics).Weave(staticProviders);
 
         // Completed even when some probe was refused: methods woven before the error refer to
         // the table, and a module whose code refers to a type it lacks cannot be written.
         table.Complete(ModuleDefinition.Assembly.Name.Name);
         if (diagnostics.ErrorCount > 0)
             return;
-        diagnostics.Info($"Usdt: {table.Count} probes ({functions} methods with function-boundary probes as provider '{provider}', {statics} static probes).");
+        File.WriteAllText(ManifestPath, manifest.Text(ModuleDefinition.Assembly.Name.Name));
+        diagnostics.Info($"Usdt: {table.Count} probes ({functions} methods with function-boundary probes as provider '{provider}', {statics} static probes); arguments listed in {ManifestPath}.");
     }
 
     private string ProviderName(WeaverConfiguration configuration, WeaverDiagnostics diagnostics)
@@ -92,6 +96,12 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         }
         return ProviderNaming.FromAssemblyName(ModuleDefinition.Assembly.Name.Name);
     }
+
+    /// <summary>
+    /// The probe manifest, next to the woven assembly (in the build, obj/.../NAME.usdt.txt;
+    /// the package's targets copy it to the output and publish directories).
+    /// </summary>
+    private string ManifestPath => Path.ChangeExtension(AssemblyFilePath, ".usdt.txt");
 
     private static bool IsUserType(TypeDefinition type) => type.Name != "<Module>" && type.Name != ProbeTable.TypeName;
 

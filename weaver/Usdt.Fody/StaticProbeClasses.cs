@@ -24,13 +24,15 @@ internal sealed class StaticProbeClasses
     private const string EnabledSuffix = "Enabled";
 
     private readonly ProbeTable _table;
+    private readonly ProbeManifest _manifest;
     private readonly ProbeSiteEmitter _sites;
     private readonly WordEmitter _words;
     private readonly WeaverDiagnostics _diagnostics;
 
-    public StaticProbeClasses(ProbeTable table, ProbeSiteEmitter sites, WordEmitter words, WeaverDiagnostics diagnostics)
+    public StaticProbeClasses(ProbeTable table, ProbeManifest manifest, ProbeSiteEmitter sites, WordEmitter words, WeaverDiagnostics diagnostics)
     {
         _table = table;
+        _manifest = manifest;
         _sites = sites;
         _words = words;
         _diagnostics = diagnostics;
@@ -115,6 +117,8 @@ internal sealed class StaticProbeClasses
         }
 
         int probe = _table.Add(provider, method.Name, new string(mappings.Select(m => m.Code).ToArray()));
+        _manifest.Add(provider, method.Name, $"static probe {Describe(method)}",
+            mappings.Select((mapping, i) => (method.Parameters[i].Name, mapping.Description)).ToList());
         MethodBody body = method.Body;
         body.Instructions.Clear();
         body.ExceptionHandlers.Clear();

@@ -42,7 +42,7 @@ public sealed class ProbeNameTests
     }
 
     [Fact]
-    public void LongNamesAreCutTo64CharactersWithAStableHashOfTheWholeName()
+    public void LongNamesAreCutTo63CharactersWithAStableHashOfTheWholeName()
     {
         const string Type = "AVeryLongTypeNameThatKeepsGoingAndGoingForTheSakeOfTheCap";
         string first = Type + "__AnEquallyLongMethodNameThatPushesThePastTheLimit";
@@ -50,19 +50,20 @@ public sealed class ProbeNameTests
 
         HashSet<string> names = Names;
 
-        // The stem keeps room for "__return": 56 characters, ending in '_' and 8 hex digits
-        // of FNV-1a (32-bit, over UTF-8) of the whole stem.
-        Assert.Contains(first[..47] + "_" + Fnv1a(first) + "__entry", names);
-        Assert.Contains(first[..47] + "_" + Fnv1a(first) + "__return", names);
-        Assert.Contains(second[..47] + "_" + Fnv1a(second) + "__return", names);
-        Assert.All(names, n => Assert.InRange(n.Length, 1, 64));
+        // The kernel keeps 63 characters of an event name, and the stem keeps room for
+        // "__return": 55 characters, ending in '_' and 8 hex digits of FNV-1a (32-bit, over
+        // UTF-8) of the whole stem.
+        Assert.Contains(first[..46] + "_" + Fnv1a(first) + "__entry", names);
+        Assert.Contains(first[..46] + "_" + Fnv1a(first) + "__return", names);
+        Assert.Contains(second[..46] + "_" + Fnv1a(second) + "__return", names);
+        Assert.All(names, n => Assert.InRange(n.Length, 1, 63));
     }
 
     [Fact]
     public void EveryNameIsACIdentifier()
     {
         Assert.All(ProbeTableReader.Read(WovenAssemblies.AssemblyToProcess(BuildConfiguration.Debug).OutputPath),
-            p => Assert.Matches("^[A-Za-z_][A-Za-z0-9_]{0,63}$", p.Name));
+            p => Assert.Matches("^[A-Za-z_][A-Za-z0-9_]{0,62}$", p.Name));
     }
 
     [Theory]

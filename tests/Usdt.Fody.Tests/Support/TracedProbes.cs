@@ -52,11 +52,14 @@ internal sealed class TracedProbes : IDisposable
     /// <summary>Why tracer tests cannot run here, or null.</summary>
     public static string? Unavailable => TracerRequirements.Tracefs() ?? TracerRequirements.Readelf();
 
-    /// <summary>Events of <paramref name="probeName"/> from this process, oldest first.</summary>
-    public IReadOnlyList<TraceRecord> Read(string probeName) =>
-        _session.Read(_events[probeName]).Where(r => r.ProcessId == Environment.ProcessId).ToList();
+    /// <summary>
+    /// Events of <paramref name="probeName"/>, oldest first. They are all this process's: the
+    /// uprobes sit on this process's own generated library, which no other process maps (a
+    /// filter on the trace's process column would drop events of threads that have exited).
+    /// </summary>
+    public IReadOnlyList<TraceRecord> Read(string probeName) => _session.Read(_events[probeName]).ToList();
 
-    /// <summary>Every event of this process in buffer order (the order they fired on one thread), with its probe name.</summary>
+    /// <summary>Every event (all this process's, see <see cref="Read"/>) in buffer order (the order they fired on one thread), with its probe name.</summary>
     public IReadOnlyList<(string Probe, TraceRecord Record)> ReadInOrder()
     {
         var events = new List<(string, TraceRecord)>();
@@ -65,7 +68,7 @@ internal sealed class TracedProbes : IDisposable
             foreach ((string name, UprobeEvent uprobe) in _events)
             {
                 if (line.Contains(" " + uprobe.Name + ": ", StringComparison.Ordinal) &&
-                    TraceRecord.TryParse(line, uprobe.FieldNames) is { } record && record.Event == uprobe.Name && record.ProcessId == Environment.ProcessId)
+                    TraceRecord.TryParse(line, uprobe.FieldNames) is { } record && record.Event == uprobe.Name)
                 {
                     events.Add((name, record));
                     break;

@@ -7,7 +7,7 @@ namespace Usdt.Fody.Naming;
 /// (<c>[Probe(Name = ...)]</c>) are reserved first; default stems then keep their plain
 /// name the first time and get <c>_2</c>, <c>_3</c>, ... on each repeat, in the order
 /// they are asked for (metadata order). Every stem is capped so that the longest
-/// suffix (<c>__return</c>) still fits in 64 characters.
+/// suffix (<c>__return</c>) still fits in <see cref="ProbeNameText.MaxLength"/> characters.
 /// </summary>
 internal sealed class ProbeNameAllocator
 {

@@ -5,8 +5,12 @@ namespace Usdt.Fody.Naming;
 /// <summary>The text rules of probe names: which characters survive and how long names are cut.</summary>
 internal static class ProbeNameText
 {
-    /// <summary>Perf event names and DTrace probe names stop at 64 characters.</summary>
-    public const int MaxLength = 64;
+    /// <summary>
+    /// Longest probe name: the kernel's trace event names (what perf and tracefs make of a
+    /// probe) hold at most 63 characters (MAX_EVENT_NAME_LEN is 64 with the NUL), and DTrace
+    /// stops at 64.
+    /// </summary>
+    public const int MaxLength = 63;
 
     private const int HashLength = 8;
 

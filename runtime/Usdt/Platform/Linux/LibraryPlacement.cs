@@ -19,6 +19,7 @@ internal sealed class LibraryPlacement
     private readonly bool _allowMemoryFile;
     private readonly HashSet<string> _cleanedDirectories = [];
     private readonly List<string> _filesToDelete = [];
+    private readonly PosixSignalRegistration[] _terminationSignals;
     private int _sequence;
 
     public LibraryPlacement(IReadOnlyList<string> directories, bool allowMemoryFile)
@@ -26,6 +27,20 @@ internal sealed class LibraryPlacement
         _directories = directories;
         _allowMemoryFile = allowMemoryFile;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFiles();
+        // Since .NET 10, SIGTERM (how service managers stop a process) and SIGHUP end the
+        // process without ProcessExit (dotnet/runtime#115494). Delete on them too, unless a
+        // handler cancelled the signal: then the process goes on, to exit normally later.
+        _terminationSignals =
+        [
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnTerminationSignal),
+            PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnTerminationSignal),
+        ];
+    }
+
+    private void OnTerminationSignal(PosixSignalContext context)
+    {
+        if (!context.Cancel)
+            DeleteFiles();
     }
 
     /// <summary>A loaded library: the dlopen handle, where it is, and what was skipped on the way.</summary>

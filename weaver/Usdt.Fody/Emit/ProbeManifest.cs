@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace Usdt.Fody.Emit;
+
+/// <summary>
+/// The human-readable list of the probes woven into a module, with what each argument
+/// carries: written next to the assembly as <c>NAME.usdt.txt</c> and shipped with it, so a
+/// user knows that <c>arg1</c> of <c>OrderService__PlaceOrder__entry</c> is <c>sku</c>, a
+/// UTF-8 string, or that a slot is "unsupported" (always 0).
+/// </summary>
+internal sealed class ProbeManifest
+{
+    private readonly List<(string Probe, string Source, IReadOnlyList<(string Name, string Meaning)> Arguments)> _probes = [];
+
+    public int Count => _probes.Count;
+
+    public void Add(string provider, string probe, string source, IReadOnlyList<(string Name, string Meaning)> arguments) =>
+        _probes.Add(($"{provider}:{probe}", source, arguments));
+
+    public string Text(string assemblyName)
+    {
+        var text = new StringBuilder();
+        text.Append("# USDT probes woven into ").Append(assemblyName).Append(" by Usdt.Fody\n");
+        text.Append("# provider:probe   (the .NET member)\n#   argN  name  what the tracer reads\n");
+        foreach ((string probe, string source, IReadOnlyList<(string Name, string Meaning)> arguments) in _probes)
+        {
+            text.Append('\n').Append(probe).Append("   (").Append(source).Append(")\n");
+            int width = arguments.Count == 0 ? 0 : arguments.Max(a => a.Name.Length);
+            for (int i = 0; i < arguments.Count; i++)
+                text.Append("  arg").Append(i).Append("  ").Append(arguments[i].Name.PadRight(width)).Append("  ").Append(arguments[i].Meaning).Append('\n');
+        }
+        return text.ToString();
+    }
+}
