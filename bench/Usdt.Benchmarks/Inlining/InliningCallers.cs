@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Usdt.Benchmarks.Subjects;
+using Usdt.Benchmarks.Subjects.WovenReplica;
+
+namespace Usdt.Benchmarks.Inlining;
+
+/// <summary>Callers whose tier-1 code <see cref="InliningCheck"/> inspects: is the callee's body inside them, or a call?</summary>
+internal static partial class InliningCallers
+{
+    /// <summary>Caller method name, the callee as the JIT's disassembly names it in a call, and a way to run the caller.</summary>
+    public static readonly List<(string Caller, string Callee, System.Func<int, int> Run)> Pairs =
+    [
+        (nameof(CallUnwovenAdd), "OrderService:Add(", i => CallUnwovenAdd(i, 1)),
+        (nameof(CallWovenReplicaAdd), "WovenReplicaSubject:Add(", i => CallWovenReplicaAdd(i, 1)),
+        (nameof(CallStaticProbe), "ShopProbesReplica:OrderPlaced(", i => CallStaticProbe(i, Workload.Sku)),
+    ];
+
+    static InliningCallers() => AddWoven(Pairs);
+
+    /// <summary>Adds the callers of the real woven subjects, when they are built (InliningCallers.Woven.cs).</summary>
+    static partial void AddWoven(List<(string Caller, string Callee, System.Func<int, int> Run)> pairs);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int CallUnwovenAdd(int a, int b) => OrderService.Add(a, b);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int CallWovenReplicaAdd(int a, int b) => WovenReplicaSubject.Add(a, b);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int CallStaticProbe(int a, string sku)
+    {
+        ShopProbesReplica.OrderPlaced(a, sku);
+        return a;
+    }
+}

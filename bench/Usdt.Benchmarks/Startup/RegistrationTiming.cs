@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Usdt.Elf;
+using Usdt.Weaving;
+
+namespace Usdt.Benchmarks.Startup;
+
+/// <summary>
+/// Start-up cost of a woven module: <see cref="WovenProbes.Register"/> for 10, 1,000 and
+/// 10,000 probes. "Cold" is the first registration of a fresh process (what an application
+/// pays at start, JIT of the runtime's code included), the fastest of several processes;
+/// "warm" repeats it in the same process. Parsing and ELF generation are timed apart, and
+/// the rest is writing the file, dlopen and the symbol lookup. Timed with Stopwatch, not
+/// BenchmarkDotNet: a cold start happens once per process by definition.
+/// <c>--child-exe</c> runs the processes from another build of this program: scripts/bench
+/// passes a ReadyToRun publish, which precompiles Usdt.dll as a user's R2R app would.
+/// Writes: build label, probes, cold ms, warm ms, parse ms, ELF ms, library bytes.
+/// </summary>
+internal static class RegistrationTiming
+{
+    public const string ChildCommand = "startup-child";
+    private static readonly int[] ProbeCounts = [10, 1_000, 10_000];
+    private const int Processes = 5;
+
+    public static int Run(CommandOptions options)
+    {
+        string output = options.Required("out");
+        string? executable = options.Optional("child-exe");
+        string label = options.Optional("label") ?? "jit";
+        using var writer = new StreamWriter(output, append: true);
+        foreach (int count in ProbeCounts)
+        {
+            var rows = new List<double[]>();
+            for (int p = 0; p < Processes; p++)
+            {
+                (int exitCode, string line) = SelfProcess.Run([ChildCommand, "--probes", count.ToString(CultureInfo.InvariantCulture)], executable: executable);
+                if (exitCode != 0)
+                {
+                    Console.Error.WriteLine($"startup: child for {count} probes failed: {line}");
+                    return 1;
+                }
+                rows.Add(line.Trim().Split('\t').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray());
+            }
+            // Column-wise, the fastest process: on a shared machine, load from other
+            // processes only ever adds time.
+            var fastest = Enumerable.Range(0, rows[0].Length).Select(c => rows.Min(r => r[c]));
+            writer.WriteLine(label + "\t" + string.Join('\t', fastest.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))));
+        }
+        return Breakdown(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, $"startup-parts-{label}.tsv"), executable);
+    }
+
+    /// <summary>The cold start of 1,000 probes taken apart (<see cref="ColdStartBreakdown"/>), fastest process per step.</summary>
+    private static int Breakdown(string output, string? executable)
+    {
+        var samples = new Dictionary<string, List<double>>();
+        var order = new List<string>();
+        for (int p = 0; p < Processes; p++)
+        {
+            (int exitCode, string text) = SelfProcess.Run([ColdStartBreakdown.ChildCommand, "--probes", "1000"], executable: executable);
+            if (exitCode != 0)
+            {
+                Console.Error.WriteLine($"startup: breakdown child failed: {text}");
+                return 1;
+            }
+            foreach (string line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                string[] fields = line.Split('\t');
+                if (!samples.TryGetValue(fields[0], out List<double>? values))
+                {
+                    samples[fields[0]] = values = [];
+                    order.Add(fields[0]);
+                }
+                values.Add(double.Parse(fields[1], CultureInfo.InvariantCulture));
+            }
+        }
+        File.WriteAllLines(output, order.Select(step => $"{step}\t{samples[step].Min().ToString("0.###", CultureInfo.InvariantCulture)}"));
+        return 0;
+    }
+
+    public static int RunChild(CommandOptions options)
+    {
+        int count = (int)options.Number("probes", 1000);
+        string table = Table(count);
+
+        long start = Stopwatch.GetTimestamp();
+        ProbeRegistration first = WovenProbes.Register(table, "startup");
+        double cold = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (!first.IsActive)
+        {
+            Console.Out.WriteLine($"registration inactive: {first.Reason}");
+            return 1;
+        }
+
+        int repeats = count >= 10_000 ? 10 : 30;
+        double warm = Median(repeats, () => WovenProbes.Register(table, "startup"));
+        List<ProbeSpec> specs = [];
+        double parse = Median(repeats, () => WovenProbes.TryParse(table, out specs, out _));
+        double elf = Median(repeats, () => ElfWriter.Write(specs, ElfArchitecture.X64));
+        long bytes = new FileInfo(first.LibraryPath!).Length;
+
+        Console.Out.WriteLine(string.Join('\t', new double[] { count, cold, warm, parse, elf, bytes }
+            .Select(v => v.ToString("0.####", CultureInfo.InvariantCulture))));
+        return 0;
+    }
+
+    /// <summary>A table as the weaver writes it: entry and return probes of distinct methods, typical names and arguments.</summary>
+    public static string Table(int count)
+    {
+        var table = new StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            if (i > 0)
+                table.Append('\n');
+            int method = i / 2;
+            table.Append(i % 2 == 0
+                ? $"startup:OrderService{method % 97}__PlaceOrder{method}__entry:is"
+                : $"startup:OrderService{method % 97}__PlaceOrder{method}__return:ils");
+        }
+        return table.ToString();
+    }
+
+    private static double Median(int repeats, Action action)
+    {
+        var samples = new double[repeats];
+        for (int i = 0; i < repeats; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            action();
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        return Median(samples);
+    }
+
+    private static double Median(double[] values)
+    {
+        Array.Sort(values);
+        return values[values.Length / 2];
+    }
+}
