@@ -16,7 +16,7 @@ public sealed class DemoCommandTests
     {
         Requirement.Check(TracerRequirements.Bpftrace());
         string demo = Path.Combine(BuildEnvironment.RepositoryRoot, "scripts", "demo");
-        var environment = new Dictionary<string, string> { ["DEMO_SECONDS"] = "2" };
+        var environment = new Dictionary<string, string?> { ["DEMO_SECONDS"] = "2" };
         CommandResult result = CommandRunner.Run(demo, [], environment, TimeSpan.FromMinutes(5));
 
         Assert.True(result.ExitCode == 0, $"scripts/demo exited {result.ExitCode}:\n{result.Stdout}\n{result.Stderr}");

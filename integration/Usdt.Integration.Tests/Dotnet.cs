@@ -1,6 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.IO;
+
+using Usdt.Tests.Tracers;
 
 namespace Usdt.Integration.Tests;
 
@@ -21,35 +22,8 @@ internal static class Dotnet
     /// <summary>Runs the command; returns its exit code and combined output.</summary>
     public static (int ExitCode, string Output) TryRun(string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach ((string name, string? value) in BuildEnvironment.CleanDotnetVariables())
-        {
-            if (value is null)
-                start.Environment.Remove(name);
-            else
-                start.Environment[name] = value;
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true); // the dotnet we started, and its build nodes
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}");
-        }
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        CommandResult result = CommandRunner.Run("dotnet", arguments, BuildEnvironment.CleanDotnetVariables(), timeout, workingDirectory);
+        return (result.ExitCode, result.Stdout + result.Stderr);
     }
 
     /// <summary>Copies a directory tree, leaving out build output.</summary>

@@ -101,7 +101,7 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
 
     // perf keeps its build-id cache in $HOME/.debug (perf 6.1 ignores PERF_BUILDID_DIR):
     // HOME points into the test's directory so the user's cache is left alone.
-    private static Dictionary<string, string> PerfEnvironment(string directory) => new() { ["HOME"] = directory };
+    private static Dictionary<string, string?> PerfEnvironment(string directory) => new() { ["HOME"] = directory };
 
     private string WithProvider(string text) =>
         text.Replace(":shop:", $":{shop.Provider}:", StringComparison.Ordinal)

@@ -15,8 +15,10 @@ public sealed record CommandResult(string Command, int ExitCode, string Stdout, 
 /// <summary>Runs a command to completion with a time limit; killed (by its own pid) when it overruns.</summary>
 public static class CommandRunner
 {
+    /// <param name="environment">Variables to set; a null value removes the variable.</param>
+    /// <param name="workingDirectory">Where to run it; the current directory when null.</param>
     public static CommandResult Run(string fileName, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+        IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -24,13 +26,19 @@ public static class CommandRunner
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         foreach (string argument in arguments)
             start.ArgumentList.Add(argument);
         if (environment is not null)
         {
-            foreach ((string name, string value) in environment)
-                start.Environment[name] = value;
+            foreach ((string name, string? value) in environment)
+            {
+                if (value is null)
+                    start.Environment.Remove(name);
+                else
+                    start.Environment[name] = value;
+            }
         }
         string command = fileName + " " + string.Join(' ', start.ArgumentList);
 
@@ -40,7 +48,7 @@ public static class CommandRunner
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout ?? TimeSpan.FromSeconds(60)))
         {
-            process.Kill();
+            process.Kill(entireProcessTree: true); // the command we started, and what it started
             process.WaitForExit();
             throw new TimeoutException($"'{command}' did not finish in {timeout ?? TimeSpan.FromSeconds(60)}; killed it.\nstdout:\n{stdout.Result}\nstderr:\n{stderr.Result}");
         }
