@@ -45,6 +45,4 @@ internal static class ElfConstants
 
     /// <summary>Type of a SystemTap SDT v3 note, owner "stapsdt" (sourceware.org/systemtap/wiki/UserSpaceProbeImplementation).</summary>
     public const uint NT_STAPSDT = 3;
-
-    public const int BuildIdSize = 20; // SHA-1, as ld --build-id=sha1
 }

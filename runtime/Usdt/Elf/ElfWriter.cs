@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
 using static Usdt.Elf.ElfConstants;
 
 namespace Usdt.Elf;
@@ -49,9 +48,9 @@ internal static class ElfWriter
         layout.ShStrTab.WriteTo(image, layout.ShStrTabOffset);
         WriteSectionHeaders(image, layout);
 
-        // The build-id is the SHA-1 of the file with the id itself still zero, so the same
+        // The build-id is a hash of the file with the id itself still zero, so the same
         // probes always give the same file (and perf's build-id cache the same entry).
-        byte[] buildId = SHA1.HashData(bytes);
+        byte[] buildId = BuildId.Compute(bytes);
         WriteBuildIdNote(image, layout.BuildIdOffset, buildId);
 
         return new ProbeLibraryImage(bytes, layout.TextOffset, layout.ProbesOffset, layout.StubSymbols[0], buildId);
@@ -293,12 +292,12 @@ internal static class ElfWriter
                 DynStr.Add(SemaphoreSymbols[i]);
                 ArgumentSpecs[i] = StapsdtArgumentSpec.Format(probes[i].Arguments, architecture);
             }
-            foreach (Section section in Enum.GetValues<Section>())
+            for (Section section = Section.Null; section < Section.Count; section++)
                 ShStrTab.Add(SectionName(section));
 
             long at = EhdrSize + PhdrSize * ProgramHeaderCount;
             BuildIdOffset = Align(at, 4);
-            BuildIdSize = 16 + ElfConstants.BuildIdSize;
+            BuildIdSize = 16 + BuildId.Size;
             HashOffset = Align(BuildIdOffset + BuildIdSize, 8);
             HashSize = 4L * (2 + SysvHash.BucketCount(SymbolNames.Length) + SymbolNames.Length);
             DynSymOffset = Align(HashOffset + HashSize, 8);

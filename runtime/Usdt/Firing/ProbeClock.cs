@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Usdt.Firing;
 
@@ -10,6 +11,11 @@ public static class ProbeClock
     private static readonly double s_nanosecondsPerTick = 1e9 / Stopwatch.Frequency;
 
     /// <summary>Now, in <see cref="Stopwatch"/> ticks; never 0, which means "not measured".</summary>
+    /// <remarks>
+    /// Not inlined: inlined, the clock's native call makes the JIT add a <c>vzeroupper</c> to
+    /// the prologue of every woven method, traced or not.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static long Timestamp() => Stopwatch.GetTimestamp();
 
     /// <summary>Nanoseconds since <paramref name="start"/>, or 0 when <paramref name="start"/> is 0 (not measured).</summary>

@@ -37,4 +37,7 @@ internal sealed class ProbeSiteEmitter
 
     /// <summary>Pushes the semaphore check only (for code that needs the decision itself, e.g. starting the clock).</summary>
     public void IsEnabled(InstructionBlock block, int probe) => _table.EmitIsEnabled(block, probe);
+
+    /// <summary>Pushes non-zero when <paramref name="probe"/> or <paramref name="probe"/> + 1 is enabled, with one read.</summary>
+    public void IsEitherOfPairEnabled(InstructionBlock block, int probe) => _table.EmitIsEitherOfPairEnabled(block, probe);
 }

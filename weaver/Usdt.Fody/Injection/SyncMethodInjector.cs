@@ -48,13 +48,8 @@ internal sealed class SyncMethodInjector
         MethodBody body = method.Body;
         body.SimplifyMacros();
 
-        var prologue = new InstructionBlock();
-        if (plan.EntryProbe is { } entry)
-            prologue.Add(EntrySite.Build(plan, entry, _sites, _words));
-
-        if (plan.ReturnProbe is { } returnProbe)
-            WrapForReturn(plan, returnProbe, userCodeStart, prologue);
-
+        VariableDefinition? start = plan.ReturnProbe is { } returnProbe ? WrapForReturn(plan, returnProbe, userCodeStart) : null;
+        InstructionBlock prologue = Prologue(plan, start, userCodeStart);
         if (prologue.Instructions.Count > 0)
         {
             InjectedSequencePoints.ShareFirstLine(method, prologue.First, userCodeStart);
@@ -64,7 +59,54 @@ internal sealed class SyncMethodInjector
         InjectedSequencePoints.SortSequencePoints(method);
     }
 
-    private void WrapForReturn(FunctionProbePlan plan, int probe, Instruction userCodeStart, InstructionBlock prologue)
+    /// <summary>
+    /// What runs before the user's code: the entry probe, and the return probe's clock. When
+    /// the method has both probes (adjacent in the table), one 4-byte read of their two
+    /// semaphores decides whether anything is to be done, so a method nobody traces pays a
+    /// single compare at entry.
+    /// </summary>
+    private InstructionBlock Prologue(FunctionProbePlan plan, VariableDefinition? start, Instruction userCodeStart)
+    {
+        var prologue = new InstructionBlock();
+        if (plan.EntryProbe is { } entry && plan.ReturnProbe == entry + 1 && start is not null)
+        {
+            Instruction traced = Instruction.Create(OpCodes.Nop);
+            _sites.IsEitherOfPairEnabled(prologue, entry);
+            prologue.Add(OpCodes.Brtrue, traced)
+                    .Add(OpCodes.Ldc_I8, 0L)
+                    .Add(OpCodes.Stloc, start)
+                    .Add(OpCodes.Br, userCodeStart)
+                    .Add(traced)
+                    .Add(EntrySite.Build(plan, entry, _sites, _words))
+                    .Add(StartClock(entry + 1, start));
+            return prologue;
+        }
+        if (plan.EntryProbe is { } entryOnly)
+            prologue.Add(EntrySite.Build(plan, entryOnly, _sites, _words));
+        if (plan.ReturnProbe is { } returnProbe && start is not null)
+            prologue.Add(StartClock(returnProbe, start));
+        return prologue;
+    }
+
+    /// <summary>
+    /// <c>start = enabled ? Timestamp() : 0</c>, set explicitly since the method may skip
+    /// zero-initialising its locals ([SkipLocalsInit]); 0 means "not measured".
+    /// </summary>
+    private InstructionBlock StartClock(int returnProbe, VariableDefinition start)
+    {
+        var block = new InstructionBlock();
+        Instruction startClock = Instruction.Create(OpCodes.Call, _runtime.Timestamp);
+        Instruction storeStart = Instruction.Create(OpCodes.Stloc, start);
+        _sites.IsEnabled(block, returnProbe);
+        return block.Add(OpCodes.Brtrue, startClock)
+                    .Add(OpCodes.Ldc_I8, 0L)
+                    .Add(OpCodes.Br, storeStart)
+                    .Add(startClock)
+                    .Add(storeStart);
+    }
+
+    /// <summary>Wraps the user's code for the return probe; returns the local holding the start time.</summary>
+    private VariableDefinition WrapForReturn(FunctionProbePlan plan, int probe, Instruction userCodeStart)
     {
         MethodDefinition method = plan.Method;
         MethodBody body = method.Body;
@@ -72,6 +114,8 @@ internal sealed class SyncMethodInjector
         TypeReference returnType = ArgumentMapper.StripModifiers(method.ReturnType);
         bool isVoid = returnType.MetadataType == MetadataType.Void;
 
+        // The exception local needs no initial store: the JIT zero-initialises every
+        // object reference local, and the filter sets it before the fault block reads it.
         var start = new VariableDefinition(_module.TypeSystem.Int64);
         var exception = new VariableDefinition(_module.TypeSystem.Object);
         VariableDefinition? result = isVoid ? null : new VariableDefinition(returnType);
@@ -79,19 +123,6 @@ internal sealed class SyncMethodInjector
         body.Variables.Add(exception);
         if (result is not null)
             body.Variables.Add(result);
-
-        // start = enabled ? Timestamp() : 0; exception = null. Set explicitly: the method
-        // may skip zero-initialising its locals ([SkipLocalsInit]).
-        Instruction startClock = Instruction.Create(OpCodes.Call, _runtime.Timestamp);
-        Instruction storeStart = Instruction.Create(OpCodes.Stloc, start);
-        _sites.IsEnabled(prologue, probe);
-        prologue.Add(OpCodes.Brtrue, startClock)
-                .Add(OpCodes.Ldc_I8, 0L)
-                .Add(OpCodes.Br, storeStart)
-                .Add(startClock)
-                .Add(storeStart)
-                .Add(OpCodes.Ldnull)
-                .Add(OpCodes.Stloc, exception);
 
         // The normal exit: fire with the result, then return it.
         var returnBlock = _sites.Site(probe, 3, block =>
@@ -121,9 +152,11 @@ internal sealed class SyncMethodInjector
             handler.HandlerEnd ??= filter.First;
         }
 
-        var neverRuns = new InstructionBlock()   // the filter's handler: unreachable, must still be valid
+        // The filter's handler never runs (the filter always declines) but must be valid IL;
+        // "leave" rather than "rethrow", which would keep the JIT from inlining the method.
+        var neverRuns = new InstructionBlock()
             .Add(OpCodes.Pop)
-            .Add(OpCodes.Rethrow);
+            .Add(OpCodes.Leave, returnBlock.First);
         var fault = _sites.Site(probe, 3, block =>
         {
             block.Add(OpCodes.Ldc_I8, 0L);
@@ -155,6 +188,7 @@ internal sealed class SyncMethodInjector
             HandlerStart = fault.First,
             HandlerEnd = returnBlock.First,
         });
+        return start;
     }
 
     private void EmitElapsed(InstructionBlock block, VariableDefinition start) =>
