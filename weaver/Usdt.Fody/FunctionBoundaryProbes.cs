@@ -90,8 +90,9 @@ internal sealed class FunctionBoundaryProbes
 
         ArgumentMapping returnValue = ReturnValueOf(method, selected.Shape);
         bool wantReturn = _configuration.Return && selected.Shape != MethodShape.RuntimeAsync;
-        int? entry = _configuration.Entry ? AddEntryProbe(method, provider, stem, parameters) : null;
-        int? exit = wantReturn ? AddReturnProbe(method, provider, stem, returnValue) : null;
+        string source = Source(method);
+        int? entry = _configuration.Entry ? AddEntryProbe(method, source, provider, stem, parameters) : null;
+        int? exit = wantReturn ? AddReturnProbe(source, provider, stem, returnValue) : null;
         if (entry is null && exit is null)
             return false;
 
@@ -107,19 +108,19 @@ internal sealed class FunctionBoundaryProbes
         return true;
     }
 
-    private int AddEntryProbe(MethodDefinition method, string provider, string stem, List<ArgumentMapping> parameters)
+    private int AddEntryProbe(MethodDefinition method, string source, string provider, string stem, List<ArgumentMapping> parameters)
     {
         string name = stem + ProbeNameAllocator.EntrySuffix;
-        _manifest.Add(provider, name, Source(method),
+        _manifest.Add(provider, name, source,
             parameters.Select((mapping, i) => (method.Parameters[i].Name, mapping.Description)).ToList());
         return _table.Add(provider, name, Codes(parameters));
     }
 
-    private int AddReturnProbe(MethodDefinition method, string provider, string stem, ArgumentMapping returnValue)
+    private int AddReturnProbe(string source, string provider, string stem, ArgumentMapping returnValue)
     {
         string name = stem + ProbeNameAllocator.ReturnSuffix;
         string result = returnValue.ValueType.MetadataType == MetadataType.Void ? "void: 0" : returnValue.Description + "; 0 when it threw";
-        _manifest.Add(provider, name, Source(method),
+        _manifest.Add(provider, name, source,
         [
             ("result", result),
             ("elapsed", "nanoseconds since entry (0 when the tracer attached mid-call)"),

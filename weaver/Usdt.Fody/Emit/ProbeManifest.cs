@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 
 namespace Usdt.Fody.Emit;
@@ -21,15 +20,20 @@ internal sealed class ProbeManifest
 
     public string Text(string assemblyName)
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder(_probes.Count * 160);
         text.Append("# USDT probes woven into ").Append(assemblyName).Append(" by Usdt.Fody\n");
         text.Append("# provider:probe   (the .NET member)\n#   argN  name  what the tracer reads\n");
         foreach ((string probe, string source, IReadOnlyList<(string Name, string Meaning)> arguments) in _probes)
         {
             text.Append('\n').Append(probe).Append("   (").Append(source).Append(")\n");
-            int width = arguments.Count == 0 ? 0 : arguments.Max(a => a.Name.Length);
+            int width = 0;
+            foreach ((string name, _) in arguments)
+                width = System.Math.Max(width, name.Length);
             for (int i = 0; i < arguments.Count; i++)
-                text.Append("  arg").Append(i).Append("  ").Append(arguments[i].Name.PadRight(width)).Append("  ").Append(arguments[i].Meaning).Append('\n');
+            {
+                (string name, string meaning) = arguments[i];
+                text.Append("  arg").Append(i).Append("  ").Append(name).Append(' ', width - name.Length).Append("  ").Append(meaning).Append('\n');
+            }
         }
         return text.ToString();
     }

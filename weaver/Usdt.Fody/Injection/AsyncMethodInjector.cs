@@ -62,7 +62,7 @@ internal sealed class AsyncMethodInjector
         FieldDefinition builderField, List<Instruction> completions, int probe)
     {
         MethodBody body = moveNext.Body;
-        body.SimplifyMacros();
+        ShortBranches.Widen(body);
 
         var startDefinition = new FieldDefinition(StartField, FieldAttributes.Private, _module.TypeSystem.Int64);
         stateMachine.Fields.Add(startDefinition);

@@ -46,7 +46,7 @@ internal sealed class SyncMethodInjector
     {
         MethodDefinition method = plan.Method;
         MethodBody body = method.Body;
-        body.SimplifyMacros();
+        ShortBranches.Widen(body);
 
         VariableDefinition? start = plan.ReturnProbe is { } returnProbe ? WrapForReturn(plan, returnProbe, userCodeStart) : null;
         InstructionBlock prologue = Prologue(plan, start, userCodeStart);
