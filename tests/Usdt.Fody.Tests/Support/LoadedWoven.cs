@@ -45,10 +45,12 @@ internal sealed class LoadedWoven
         {
             var context = new IsolatedLoadContext("woven " + wovenPath, directory ?? System.IO.Path.GetDirectoryName(wovenPath), otherPaths, collectible);
             Assembly assembly = context.LoadFromAssemblyPath(wovenPath);
-            var before = new HashSet<ProbeRegistration>(UsdtDiagnostics.Registrations, ReferenceEqualityComparer.Instance);
             RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-            ProbeRegistration registration = UsdtDiagnostics.Registrations
-                .Single(r => r.Label == assembly.GetName().Name && !before.Contains(r));
+            // Other tests may load copies of the same assembly (same label) at the same time:
+            // the registration of this copy is the one whose semaphores its probe table holds.
+            var semaphores = (nint)assembly.GetType("<UsdtProbes>", throwOnError: true)!
+                .GetField("Semaphores", BindingFlags.Static | BindingFlags.NonPublic)!.GetValue(null)!;
+            ProbeRegistration registration = UsdtDiagnostics.Registrations.Single(r => r.SemaphoreBase == semaphores);
             return new LoadedWoven(context, assembly, registration);
         }
     }
