@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using Usdt.Elf;
 using Usdt.Weaving;
 
@@ -30,12 +29,6 @@ internal static class ColdStartBreakdown
             start = Stopwatch.GetTimestamp();
         }
 
-        // The build-id is a SHA-1: its first use loads the OpenSSL shim and libcrypto.
-        SHA1.HashData(new byte[16]);
-        Step("SHA-1 first use (loads OpenSSL)");
-        // The ELF writer enumerates its section enum: the first enum reflection of the process.
-        Enum.GetValues<ProbeArgumentType>();
-        Step("first enum reflection (Enum.GetValues)");
         WovenProbes.TryParse(table, out List<ProbeSpec> specs, out _);
         Step("parse the probe table, first call");
         ElfWriter.Write(specs, ElfArchitecture.X64);
