@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
@@ -135,17 +134,5 @@ internal sealed class ProbeTable
             moduleType.Methods.Add(cctor);
         }
         cctor.Body.Instructions.Insert(0, Instruction.Create(OpCodes.Call, initialize));
-    }
-
-    /// <summary>The probe table text, as given to the runtime (also the basis of the build manifest).</summary>
-    public string Text
-    {
-        get
-        {
-            var text = new StringBuilder();
-            foreach (string line in _lines)
-                text.Append(line).Append('\n');
-            return text.ToString();
-        }
     }
 }
