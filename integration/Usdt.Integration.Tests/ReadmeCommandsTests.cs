@@ -50,9 +50,18 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
     public void ReadmeListingCommandsShowTheProbes()
     {
         Requirement.Check(TracerRequirements.Bpftrace());
+        string work = Directory.CreateTempSubdirectory("usdt-readme-").FullName;
         using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
-        CommandResult result = RunBlock("bpftrace -l", app.ProcessId, Directory.CreateTempSubdirectory("usdt-readme-").FullName);
-        app.Stop();
+        CommandResult result;
+        try
+        {
+            result = RunBlock("bpftrace -l", app.ProcessId, work);
+        }
+        finally
+        {
+            app.Stop();
+            Directory.Delete(work, recursive: true);
+        }
 
         Assert.Contains($":{shop.Provider}:OrderService__PlaceOrder__entry", result.Stdout);
         Assert.Contains($":{shop.Provider}:ShippingService__ShipAsync__return", result.Stdout);
