@@ -50,18 +50,7 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
     public void ReadmeListingCommandsShowTheProbes()
     {
         Requirement.Check(TracerRequirements.Bpftrace());
-        string work = Directory.CreateTempSubdirectory("usdt-readme-").FullName;
-        using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
-        CommandResult result;
-        try
-        {
-            result = RunBlock("bpftrace -l", app.ProcessId, work);
-        }
-        finally
-        {
-            app.Stop();
-            Directory.Delete(work, recursive: true);
-        }
+        CommandResult result = RunBlockAgainstTheShop("bpftrace -l");
 
         Assert.Contains($":{shop.Provider}:OrderService__PlaceOrder__entry", result.Stdout);
         Assert.Contains($":{shop.Provider}:ShippingService__ShipAsync__return", result.Stdout);
@@ -72,20 +61,9 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
     public void ReadmePerfCommandsRecordThePlaceOrderEntries()
     {
         Requirement.Check(TracerRequirements.Perf());
-        string work = Directory.CreateTempSubdirectory("usdt-readme-perf-").FullName;
-        using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
-        CommandResult result;
-        try
-        {
-            result = RunBlock("perf buildid-cache", app.ProcessId, work);
-        }
-        finally
-        {
-            // Whatever happened above, leave no perf event behind on this shared machine.
-            CommandRunner.Run("perf", ["probe", "-d", $"sdt_{shop.Provider}:*"], PerfEnvironment(work));
-            app.Stop();
-            Directory.Delete(work, recursive: true);
-        }
+        // Whatever happens, leave no perf event behind on this shared machine.
+        CommandResult result = RunBlockAgainstTheShop("perf buildid-cache",
+            work => CommandRunner.Run("perf", ["probe", "-d", $"sdt_{shop.Provider}:*"], PerfEnvironment(work)));
 
         string[] samples = result.Stdout.Split('\n').Where(l => l.Contains($"sdt_{shop.Provider}:OrderService__PlaceOrder__entry:", StringComparison.Ordinal)).ToArray();
         Assert.True(samples.Length >= 10, $"perf script printed {samples.Length} PlaceOrder entries:\n{result.Stdout}\n{result.Stderr}");
@@ -96,6 +74,27 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
             Assert.True(arguments.Success, line);
             Assert.Equal(ShopOrders.QuantityOf(long.Parse(arguments.Groups[1].Value)), int.Parse(arguments.Groups[2].Value));
         });
+    }
+
+    /// <summary>
+    /// Starts the shop, runs the README block containing <paramref name="marker"/> against it
+    /// in a scratch directory, then, whatever happened, runs <paramref name="cleanUp"/>, stops
+    /// the shop and removes the directory.
+    /// </summary>
+    private CommandResult RunBlockAgainstTheShop(string marker, Action<string>? cleanUp = null)
+    {
+        string work = Directory.CreateTempSubdirectory("usdt-readme-").FullName;
+        using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
+        try
+        {
+            return RunBlock(marker, app.ProcessId, work);
+        }
+        finally
+        {
+            cleanUp?.Invoke(work);
+            app.Stop();
+            Directory.Delete(work, recursive: true);
+        }
     }
 
     /// <summary>Runs the README code block that contains <paramref name="marker"/> with bash, PID set.</summary>

@@ -36,9 +36,9 @@ public readonly struct ProbeArgument
     public static implicit operator ProbeArgument(nuint value) => new((long)value);
     public static implicit operator ProbeArgument(float value) => new(ProbeArgs.Single(value));
     public static implicit operator ProbeArgument(double value) => new(ProbeArgs.Double(value));
-    public static implicit operator ProbeArgument(DateTime value) => new(value.Ticks);
-    public static implicit operator ProbeArgument(DateTimeOffset value) => new(value.UtcTicks);
-    public static implicit operator ProbeArgument(TimeSpan value) => new(value.Ticks);
+    public static implicit operator ProbeArgument(DateTime value) => new(ProbeArgs.DateTime(value));
+    public static implicit operator ProbeArgument(DateTimeOffset value) => new(ProbeArgs.DateTimeOffset(value));
+    public static implicit operator ProbeArgument(TimeSpan value) => new(ProbeArgs.TimeSpan(value));
     public static implicit operator ProbeArgument(string? value) => new(value);
     public static implicit operator ProbeArgument(Guid value) => new(value);
 #pragma warning restore CS1591
