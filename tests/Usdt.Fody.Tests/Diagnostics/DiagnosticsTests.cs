@@ -111,7 +111,7 @@ public sealed class DiagnosticsTests
     {
         Assert.NotNull(message.SequencePoint);
         Assert.Equal(file, WeaveRun.FileOf(message));
-        string[] lines = File.ReadAllLines(message.SequencePoint.Document.Url);
+        string[] lines = File.ReadAllLines(SourceDocument.LocalPath(message.SequencePoint.Document.Url));
         int typeLine = Array.FindIndex(lines, l => l.Contains($" class {type}")) + 1;
         int nearLine = Array.FindIndex(lines, typeLine, l => l.Contains(near)) + 1;
         Assert.True(typeLine > 0 && nearLine > 0, $"'{near}' not found after class {type}");
