@@ -43,7 +43,7 @@ public static class Program
             InliningCheck.ChildCommand => InliningCheck.RunChild(),
             "startup" => RegistrationTiming.Run(options),
             RegistrationTiming.ChildCommand => RegistrationTiming.RunChild(options),
-            ColdStartBreakdown.ChildCommand => ColdStartBreakdown.RunChild(options),
+            ColdStartBreakdown.ChildCommand => OperatingSystem.IsLinux() ? ColdStartBreakdown.RunChild(options) : 1,
             "enabled" => EnabledProbeRun.Run(options),
             "weaving" => WeaveTiming.Run(options),
             "write-stub-library" => StubLibraryWriter.Run(options),

@@ -102,12 +102,14 @@ public sealed class BpftraceTracingTests(SampleShopBuild shop)
             string[] fields = shipped[i].Split(' ');
             Assert.True(int.Parse(fields[1], CultureInfo.InvariantCulture) > 5000, shipped[i]);
             // ShipAsync awaits Task.Delay(5 + orderId % 10) ms: the return probe fires when the
-            // task completes, so its elapsed time covers the delay. A shipment already under
-            // way when bpftrace attached reports 0 ("not measured"), as the contract says.
+            // task completes, so its elapsed time covers the delay. .NET's timers count whole
+            // milliseconds of a coarse clock, so by the probes' fine clock a delay can end up
+            // to 1 ms early (4.8 ms seen for a 5 ms delay). A shipment already under way when
+            // bpftrace attached reports 0 ("not measured"), as the contract says.
             long elapsed = long.Parse(fields[2], CultureInfo.InvariantCulture);
             if (i == 0 && elapsed == 0)
                 continue;
-            Assert.InRange(elapsed, 5_000_000, 2_000_000_000);
+            Assert.InRange(elapsed, 4_000_000, 2_000_000_000);
         }
     }
 

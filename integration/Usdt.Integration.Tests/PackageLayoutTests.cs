@@ -1,6 +1,8 @@
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using Xunit;
 
@@ -10,6 +12,9 @@ namespace Usdt.Integration.Tests;
 [Collection(SampleShopCollection.Name)]
 public sealed class PackageLayoutTests(SampleShopBuild shop)
 {
+    private static readonly string[] RuntimeFrameworks = ["net10.0", "net8.0"];
+    private const ushort LinuxMachineOverride = 0x7B79;
+
     [Fact]
     public void PackageHoldsWeaverSchemaBuildPropsAndRuntimeWithDocs()
     {
@@ -19,8 +24,12 @@ public sealed class PackageLayoutTests(SampleShopBuild shop)
         Assert.Contains("weaver/Usdt.Fody.xcf", entries);
         Assert.Contains("build/Usdt.Fody.props", entries);
         Assert.Contains("build/Usdt.Fody.targets", entries);
-        Assert.Contains("lib/net8.0/Usdt.dll", entries);
-        Assert.Contains("lib/net8.0/Usdt.xml", entries);
+        foreach (string framework in RuntimeFrameworks)
+        {
+            Assert.Contains($"lib/{framework}/Usdt.dll", entries);
+            Assert.Contains($"ref/{framework}/Usdt.dll", entries);
+            Assert.Contains($"ref/{framework}/Usdt.xml", entries);
+        }
         Assert.Contains("README.md", entries);
 
         using var props = new StreamReader(package.GetEntry("build/Usdt.Fody.props")!.Open());
@@ -41,8 +50,33 @@ public sealed class PackageLayoutTests(SampleShopBuild shop)
         Assert.Equal("README.md", Value("readme"));
         Assert.Contains("usdt", Value("tags"));
         Assert.False(string.IsNullOrWhiteSpace(Value("description")));
-        XElement fody = metadata.Descendants().Single(e => e.Name.LocalName == "dependency");
-        Assert.Equal("Fody", fody.Attribute("id")!.Value);
+        XElement[] groups = metadata.Elements().Single(e => e.Name.LocalName == "dependencies").Elements().ToArray();
+        Assert.Equal(RuntimeFrameworks, groups.Select(g => g.Attribute("targetFramework")!.Value).Order());
+        Assert.All(groups, group => Assert.Equal("Fody", group.Elements().Single().Attribute("id")!.Value));
+    }
+
+    [Fact]
+    public void ShippedRuntimeIsPrecompiledForX64AndKeepsItsIL()
+    {
+        using ZipArchive package = ZipFile.OpenRead(shop.PackagePath);
+        foreach (string framework in RuntimeFrameworks)
+        {
+            using var image = new MemoryStream();
+            using (Stream entry = package.GetEntry($"lib/{framework}/Usdt.dll")!.Open())
+                entry.CopyTo(image);
+            image.Position = 0;
+            using var pe = new PEReader(image);
+            // A ReadyToRun image is marked by its managed native header (ECMA-335 II.25.3.3).
+            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"lib/{framework}/Usdt.dll is not ReadyToRun");
+            // A ReadyToRun image for Linux marks its machine xor 0x7B79 (the runtime's
+            // IMAGE_FILE_MACHINE_NATIVE_OS_OVERRIDE for Linux), so Windows loaders refuse it.
+            Assert.Equal(Machine.Amd64, (Machine)((ushort)pe.PEHeaders.CoffHeader.Machine ^ LinuxMachineOverride));
+            // The IL stays, for every other processor and for runtimes that reject the code.
+            MetadataReader metadata = pe.GetMetadataReader();
+            MethodDefinition register = metadata.MethodDefinitions.Select(metadata.GetMethodDefinition)
+                .Single(m => metadata.GetString(m.Name) == "Register" && metadata.GetString(metadata.GetTypeDefinition(m.GetDeclaringType()).Name) == "WovenProbes");
+            Assert.True(pe.GetMethodBody(register.RelativeVirtualAddress).Size > 0);
+        }
     }
 
     [Fact]
@@ -51,7 +85,12 @@ public sealed class PackageLayoutTests(SampleShopBuild shop)
         // Fody's own log line, then ours: the weaver from the package ran on the shop.
         Assert.Contains("Usdt: ", shop.BuildOutput);
         Assert.Matches(@"Usdt: \d+ probes \(\d+ methods with function-boundary probes as provider '" + shop.Provider + "', 2 static probes\\)", shop.BuildOutput);
-        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(shop.AppPath)!, "Usdt.dll")), "Usdt.dll is copied next to the app");
+        // The .NET 10 app gets the runtime precompiled against .NET 10.
+        using ZipArchive package = ZipFile.OpenRead(shop.PackagePath);
+        using var shipped = new MemoryStream();
+        using (Stream entry = package.GetEntry("lib/net10.0/Usdt.dll")!.Open())
+            entry.CopyTo(shipped);
+        Assert.Equal(shipped.ToArray(), File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(shop.AppPath)!, "Usdt.dll")));
     }
 
     [Fact]

@@ -6,13 +6,14 @@ using Xunit;
 
 namespace Usdt.Integration.Tests;
 
-/// <summary>Published apps, framework-dependent and self-contained, keep their probes.</summary>
+/// <summary>Published apps, framework-dependent, self-contained and ReadyToRun, keep their probes.</summary>
 [Collection(SampleShopCollection.Name)]
 public sealed class PublishTests(SampleShopBuild shop)
 {
     [SkippableTheory]
     [InlineData(PublishKind.FrameworkDependent)]
     [InlineData(PublishKind.SelfContained)]
+    [InlineData(PublishKind.ReadyToRun)]
     public void PublishedShopFiresItsProbes(PublishKind kind)
     {
         string[] command = shop.Published(kind);

@@ -77,6 +77,8 @@ public sealed class SampleShopBuild : IDisposable
                 var arguments = new List<string> { "publish", "-c", "Release", "-o", output, $"-p:UsdtFodyVersion={PackageVersion}" };
                 if (kind == PublishKind.SelfContained)
                     arguments.AddRange(["-r", "linux-x64", "--self-contained"]);
+                if (kind == PublishKind.ReadyToRun)
+                    arguments.AddRange(["-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true"]);
                 Dotnet.Run(ProjectDirectory, arguments.ToArray());
                 _published.Add(kind.ToString(), output);
             }
@@ -108,6 +110,8 @@ public enum PublishKind
 {
     FrameworkDependent,
     SelfContained,
+    /// <summary>Framework-dependent and precompiled: the package's runtime is precompiled already.</summary>
+    ReadyToRun,
 }
 
 [CollectionDefinition(Name)]

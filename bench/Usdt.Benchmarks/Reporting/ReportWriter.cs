@@ -221,12 +221,12 @@ internal static class ReportWriter
             verdicts.Add("Registration of 1,000 probes under 2 ms: **not measured**");
             return;
         }
-        report.AppendLine("`WovenProbes.Register(table, label)`: parse the table, write the ELF, create the file, `dlopen`, resolve. *Cold* is the first registration in a fresh process (JIT, type loading and first use of the runtime's dependencies included), *warm* the median of repeats in the same process; each column the fastest of 5 processes (load from other processes only adds time). *Parse* and *ELF* are parts of *warm*; the rest of *warm* is file creation, `dlopen` and symbol lookup. *jit*: the build as `dotnet build` makes it; *r2r*: the same program published with `PublishReadyToRun`, which precompiles Usdt.dll as any ReadyToRun app does.").AppendLine();
+        report.AppendLine("`WovenProbes.Register(table, label)`: parse the table, write the ELF, create the file, `dlopen`, resolve. *Cold* is the first registration in a fresh process (JIT, type loading and first use of the runtime's dependencies included), *warm* the median of repeats in the same process; each column the fastest of 5 processes (load from other processes only adds time). *Parse* and *ELF* are parts of *warm*; the rest of *warm* is file creation, `dlopen` and symbol lookup. *jit*: the build as `dotnet build` makes it, Usdt.dll from the project reference (no precompiled code); *package*: the same build with the package's Usdt.dll (lib/net10.0, precompiled ReadyToRun for linux-x64), which is what a user of the package runs; *r2r*: the same program published with `PublishReadyToRun`, which precompiles the application and Usdt.dll together.").AppendLine();
         report.AppendLine("| Probes | Build | Cold (ms) | Warm (ms) | Parse (ms) | ELF (ms) | Library size |").AppendLine("|---:|---|---:|---:|---:|---:|---:|");
         foreach (string[] r in rows.OrderBy(r => Number(r[1])).ThenBy(r => r[0], StringComparer.Ordinal))
             report.AppendLine($"| {Number(r[1]):N0} | {r[0]} | {Format(Number(r[2]), "0.00")} | {Format(Number(r[3]), "0.00")} | {Format(Number(r[4]), "0.00")} | {Format(Number(r[5]), "0.00")} | {Number(r[6]):N0} B |");
         report.AppendLine();
-        foreach (string label in new[] { "jit", "r2r" })
+        foreach (string label in new[] { "jit", "package", "r2r" })
         {
             IReadOnlyList<string[]> parts = files.Rows($"startup-parts-{label}.tsv");
             if (parts.Count == 0)

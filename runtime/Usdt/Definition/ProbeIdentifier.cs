@@ -1,3 +1,5 @@
+using System;
+
 namespace Usdt;
 
 /// <summary>
@@ -7,9 +9,11 @@ namespace Usdt;
 /// </summary>
 internal static class ProbeIdentifier
 {
-    public static bool IsValid(string? name, int maxLength)
+    public static bool IsValid(string? name, int maxLength) => name is not null && IsValid(name.AsSpan(), maxLength);
+
+    public static bool IsValid(ReadOnlySpan<char> name, int maxLength)
     {
-        if (string.IsNullOrEmpty(name) || name.Length > maxLength || char.IsAsciiDigit(name[0]))
+        if (name.IsEmpty || name.Length > maxLength || char.IsAsciiDigit(name[0]))
             return false;
         foreach (char c in name)
         {

@@ -39,9 +39,8 @@ internal static class ElfWriter
 
         WriteElfHeader(image, layout, architecture);
         WriteProgramHeaders(image, layout);
-        WriteHashTable(image, layout);
-        WriteSymbols(image, layout, probes.Count);
-        layout.DynStr.WriteTo(image, layout.DynStrOffset);
+        uint[] symbolHashes = WriteSymbols(image, layout);
+        WriteHashTable(image, layout, symbolHashes);
         WriteStubs(image, layout, probes.Count, architecture);
         WriteDynamic(image, layout);
         WriteStapsdtNotes(image, layout, probes);
@@ -98,15 +97,15 @@ internal static class ElfWriter
         Header(PT_GNU_STACK, PF_R | PF_W, 0, 0, 16); // the library never needs an executable stack
     }
 
-    private static void WriteHashTable(ImageWriter image, Layout layout)
+    private static void WriteHashTable(ImageWriter image, Layout layout, uint[] symbolHashes)
     {
-        int symbolCount = layout.SymbolNames.Length;
+        int symbolCount = symbolHashes.Length;
         int bucketCount = SysvHash.BucketCount(symbolCount);
         var buckets = new uint[bucketCount];
         var chains = new uint[symbolCount];
         for (int symbol = 1; symbol < symbolCount; symbol++)
         {
-            uint bucket = SysvHash.Compute(layout.SymbolNames[symbol]) % (uint)bucketCount;
+            uint bucket = symbolHashes[symbol] % (uint)bucketCount;
             chains[symbol] = buckets[bucket];
             buckets[bucket] = (uint)symbol;
         }
@@ -119,21 +118,39 @@ internal static class ElfWriter
         foreach (uint value in chains) { image.U32(at, value); at += 4; }
     }
 
-    private static void WriteSymbols(ImageWriter image, Layout layout, int probeCount)
+    /// <summary>Writes .dynsym and the names in .dynstr; returns each symbol's SysV hash, by symbol index.</summary>
+    private static uint[] WriteSymbols(ImageWriter image, Layout layout)
     {
-        // Symbol 0 is the reserved undefined symbol (all zero). Then, per probe, its stub
-        // (a function in .text) and its semaphore (an object in .probes).
+        // Symbol 0 is the reserved undefined symbol (all zero), named by the empty string at
+        // .dynstr offset 0. Then, per probe, its stub (a function in .text) and its
+        // semaphore (an object in .probes). Every name is distinct (ProbeSymbolNames), so
+        // names are laid out one after another with no lookup for duplicates.
+        int probeCount = layout.StubSymbols.Length;
+        var hashes = new uint[1 + 2 * probeCount];
+        long name = layout.DynStrOffset + 1;
         for (int i = 0; i < probeCount; i++)
         {
             long stub = layout.DynSymOffset + SymSize * (1 + 2L * i);
-            WriteSymbol(image, stub, layout.DynStr.Add(layout.StubSymbols[i]), STT_FUNC, Section.Text,
+            WriteSymbol(image, stub, name - layout.DynStrOffset, STT_FUNC, Section.Text,
                 layout.TextOffset + (long)i * ElfArchitecture.StubStride, layout.StubLength);
-            WriteSymbol(image, stub + SymSize, layout.DynStr.Add(layout.SemaphoreSymbols[i]), STT_OBJECT, Section.Probes,
+            hashes[1 + 2 * i] = WriteName(image, ref name, layout.StubSymbols[i]);
+
+            WriteSymbol(image, stub + SymSize, name - layout.DynStrOffset, STT_OBJECT, Section.Probes,
                 layout.ProbesOffset + 2L * i, 2);
+            hashes[2 + 2 * i] = WriteName(image, ref name, layout.SemaphoreSymbols[i]);
         }
+        return hashes;
     }
 
-    private static void WriteSymbol(ImageWriter image, long at, int name, byte type, Section section, long value, long size)
+    private static uint WriteName(ImageWriter image, ref long at, string name)
+    {
+        int length = image.CString(at, name);
+        uint hash = SysvHash.Compute(image.Slice(at, length - 1));
+        at += length;
+        return hash;
+    }
+
+    private static void WriteSymbol(ImageWriter image, long at, long name, byte type, Section section, long value, long size)
     {
         image.U32(at, (uint)name);
         image.U8(at + 4, (byte)((STB_GLOBAL << 4) | type));
@@ -145,9 +162,13 @@ internal static class ElfWriter
 
     private static void WriteStubs(ImageWriter image, Layout layout, int probeCount, ElfArchitecture architecture)
     {
-        image.Slice(layout.TextOffset, (int)layout.TextSize).Fill(architecture.StubPadding);
+        // One slot per probe: the stub, then padding up to the stride.
+        Span<byte> slot = stackalloc byte[ElfArchitecture.StubStride];
+        architecture.Stub.CopyTo(slot);
+        for (int i = architecture.Stub.Length; i < slot.Length; i++)
+            slot[i] = architecture.StubPadding;
         for (int i = 0; i < probeCount; i++)
-            image.Bytes(layout.TextOffset + (long)i * ElfArchitecture.StubStride, architecture.Stub);
+            image.Bytes(layout.TextOffset + (long)i * ElfArchitecture.StubStride, slot);
     }
 
     private static void WriteDynamic(ImageWriter image, Layout layout)
@@ -219,7 +240,7 @@ internal static class ElfWriter
         Header(Section.Hash, SHT_HASH, SHF_ALLOC, layout.HashOffset, layout.HashSize, Section.DynSym, align: 8, entrySize: 4);
         // sh_info of a symbol table: index of the first non-local symbol.
         Header(Section.DynSym, SHT_DYNSYM, SHF_ALLOC, layout.DynSymOffset, layout.DynSymSize, Section.DynStr, info: 1, align: 8, entrySize: SymSize);
-        Header(Section.DynStr, SHT_STRTAB, SHF_ALLOC, layout.DynStrOffset, layout.DynStr.Size);
+        Header(Section.DynStr, SHT_STRTAB, SHF_ALLOC, layout.DynStrOffset, layout.DynStrSize);
         Header(Section.StapsdtBase, SHT_PROGBITS, SHF_ALLOC, layout.StapsdtBaseOffset, 1);
         Header(Section.Text, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, layout.TextOffset, layout.TextSize, align: ElfArchitecture.StubStride);
         Header(Section.Dynamic, SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, layout.DynamicOffset, layout.DynamicSize, Section.DynStr, align: 8, entrySize: DynSize);
@@ -253,9 +274,7 @@ internal static class ElfWriter
         public readonly int StubLength;
         public readonly string[] StubSymbols;
         public readonly string[] SemaphoreSymbols;
-        public readonly string[] SymbolNames;   // by symbol index, 0 = ""
         public readonly string[] ArgumentSpecs;
-        public readonly StringTable DynStr = new();
         public readonly StringTable ShStrTab = new();
         public readonly (long Tag, long Value)[] DynamicEntries;
         private readonly IReadOnlyList<ProbeSpec> _probes;
@@ -263,7 +282,7 @@ internal static class ElfWriter
         public readonly long BuildIdOffset, BuildIdSize;
         public readonly long HashOffset, HashSize;
         public readonly long DynSymOffset, DynSymSize;
-        public readonly long DynStrOffset;
+        public readonly long DynStrOffset, DynStrSize;
         public readonly long StapsdtBaseOffset;
         public readonly long ReadOnlyEnd;
         public readonly long TextOffset, TextSize;
@@ -281,15 +300,12 @@ internal static class ElfWriter
             int count = probes.Count;
 
             (StubSymbols, SemaphoreSymbols) = ProbeSymbolNames.For(probes);
-            SymbolNames = new string[1 + 2 * count];
-            SymbolNames[0] = "";
+            int symbolCount = 1 + 2 * count;
+            DynStrSize = 1;
             ArgumentSpecs = new string[count];
             for (int i = 0; i < count; i++)
             {
-                SymbolNames[1 + 2 * i] = StubSymbols[i];
-                SymbolNames[2 + 2 * i] = SemaphoreSymbols[i];
-                DynStr.Add(StubSymbols[i]);
-                DynStr.Add(SemaphoreSymbols[i]);
+                DynStrSize += StubSymbols[i].Length + 1 + SemaphoreSymbols[i].Length + 1;
                 ArgumentSpecs[i] = StapsdtArgumentSpec.Format(probes[i].Arguments, architecture);
             }
             for (Section section = Section.Null; section < Section.Count; section++)
@@ -299,11 +315,11 @@ internal static class ElfWriter
             BuildIdOffset = Align(at, 4);
             BuildIdSize = 16 + BuildId.Size;
             HashOffset = Align(BuildIdOffset + BuildIdSize, 8);
-            HashSize = 4L * (2 + SysvHash.BucketCount(SymbolNames.Length) + SymbolNames.Length);
+            HashSize = 4L * (2 + SysvHash.BucketCount(symbolCount) + symbolCount);
             DynSymOffset = Align(HashOffset + HashSize, 8);
-            DynSymSize = (long)SymSize * SymbolNames.Length;
+            DynSymSize = (long)SymSize * symbolCount;
             DynStrOffset = DynSymOffset + DynSymSize;
-            StapsdtBaseOffset = DynStrOffset + DynStr.Size;
+            StapsdtBaseOffset = DynStrOffset + DynStrSize;
             ReadOnlyEnd = StapsdtBaseOffset + 1;
 
             TextOffset = Align(ReadOnlyEnd, PageSize);
@@ -315,7 +331,7 @@ internal static class ElfWriter
                 (DT_HASH, HashOffset),
                 (DT_STRTAB, DynStrOffset),
                 (DT_SYMTAB, DynSymOffset),
-                (DT_STRSZ, DynStr.Size),
+                (DT_STRSZ, DynStrSize),
                 (DT_SYMENT, SymSize),
                 (DT_NULL, 0),
             ];

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace Usdt.Elf;
 
@@ -9,20 +10,28 @@ namespace Usdt.Elf;
 /// </summary>
 internal static class ProbeSymbolNames
 {
+    /// <summary>Names for every probe, all of them distinct (the ELF writer relies on it).</summary>
     public static (string[] Stubs, string[] Semaphores) For(IReadOnlyList<ProbeSpec> probes)
     {
         var stubs = new string[probes.Count];
         var semaphores = new string[probes.Count];
-        var taken = new HashSet<string>();
+        var taken = new HashSet<string>(2 * probes.Count);
         for (int i = 0; i < probes.Count; i++)
         {
-            // "a_b" + "c" and "a" + "b_c" join to the same text; a suffix keeps them apart.
-            string joined = $"{probes[i].Provider}_{probes[i].Name}";
-            string stem = joined;
-            for (int suffix = 2; !taken.Add(stem); suffix++)
-                stem = $"{joined}_{suffix}";
-            stubs[i] = "usdt_" + stem;
-            semaphores[i] = stem + "_semaphore";
+            // "a_b" + "c" and "a" + "b_c" join to the same text, and a stub can spell
+            // another probe's semaphore ("usdt" + "x_semaphore"); a suffix keeps them apart.
+            string joined = probes[i].Provider + "_" + probes[i].Name;
+            for (int suffix = 1; ; suffix++)
+            {
+                string stem = suffix == 1 ? joined : joined + "_" + suffix.ToString(CultureInfo.InvariantCulture);
+                stubs[i] = "usdt_" + stem;
+                semaphores[i] = stem + "_semaphore";
+                if (!taken.Add(stubs[i]))
+                    continue;
+                if (taken.Add(semaphores[i]))
+                    break;
+                taken.Remove(stubs[i]);
+            }
         }
         return (stubs, semaphores);
     }

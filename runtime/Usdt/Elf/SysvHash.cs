@@ -3,15 +3,15 @@ namespace Usdt.Elf;
 /// <summary>The System V ABI symbol hash (gABI "Hash Table"), read by the dynamic loader's dlsym.</summary>
 internal static class SysvHash
 {
-    public static uint Compute(string name)
+    public static uint Compute(System.ReadOnlySpan<byte> name)
     {
         uint h = 0;
-        foreach (char c in name)
+        foreach (byte c in name)
         {
-            h = (h << 4) + (byte)c;
+            h = (h << 4) + c;
+            // The gABI's "if (g) h ^= g >> 24" without the branch: both are no-ops when g is 0.
             uint g = h & 0xf0000000;
-            if (g != 0)
-                h ^= g >> 24;
+            h ^= g >> 24;
             h &= ~g;
         }
         return h;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using Usdt.Registration;
 
 namespace Usdt.Weaving;
@@ -45,28 +46,61 @@ public static class WovenProbes
         error = null;
         if (string.IsNullOrEmpty(table))
             return true;
-        foreach (string line in table.Split('\n'))
+
+        // Spans, not Split: registration runs at start-up, where every allocation and every
+        // first use of a framework path is paid for. Lines of one module share a provider,
+        // so consecutive equal providers share one string.
+        string? provider = null;
+        ReadOnlySpan<char> rest = table;
+        while (true)
         {
-            string[] parts = line.Split(':');
-            if (parts.Length != 3
-                || !ProbeIdentifier.IsValid(parts[0], ProbeLimits.MaxProviderNameLength)
-                || !ProbeIdentifier.IsValid(parts[1], ProbeLimits.MaxProbeNameLength)
-                || parts[2].Length > ProbeLimits.MaxArguments)
+            int end = rest.IndexOf('\n');
+            ReadOnlySpan<char> line = end < 0 ? rest : rest[..end];
+            if (!TryParseLine(line, ref provider, out ProbeSpec? probe, out string? problem))
             {
-                error = $"line {probes.Count + 1}: '{line}'";
+                error = $"line {probes.Count + 1}: {problem}";
                 return false;
             }
-            var arguments = new ProbeArgumentType[parts[2].Length];
-            for (int i = 0; i < arguments.Length; i++)
-            {
-                if (!ProbeArgumentTypeCodes.TryParse(parts[2][i], out arguments[i]))
-                {
-                    error = $"line {probes.Count + 1}: unknown argument code '{parts[2][i]}'";
-                    return false;
-                }
-            }
-            probes.Add(new ProbeSpec(parts[0], parts[1], arguments));
+            probes.Add(probe);
+            if (end < 0)
+                return true;
+            rest = rest[(end + 1)..];
         }
+    }
+
+    /// <summary>Parses <c>provider:name:codes</c>.</summary>
+    private static bool TryParseLine(ReadOnlySpan<char> line, ref string? provider, [NotNullWhen(true)] out ProbeSpec? probe, out string? problem)
+    {
+        probe = null;
+        int first = line.IndexOf(':');
+        int second = first < 0 ? -1 : line[(first + 1)..].IndexOf(':') + first + 1;
+        if (first < 0 || second <= first || line[(second + 1)..].Contains(':'))
+        {
+            problem = $"'{line}'";
+            return false;
+        }
+        ReadOnlySpan<char> providerText = line[..first], name = line[(first + 1)..second], codes = line[(second + 1)..];
+        if (!ProbeIdentifier.IsValid(providerText, ProbeLimits.MaxProviderNameLength)
+            || !ProbeIdentifier.IsValid(name, ProbeLimits.MaxProbeNameLength)
+            || codes.Length > ProbeLimits.MaxArguments)
+        {
+            problem = $"'{line}'";
+            return false;
+        }
+
+        var arguments = new ProbeArgumentType[codes.Length];
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            if (!ProbeArgumentTypeCodes.TryParse(codes[i], out arguments[i]))
+            {
+                problem = $"unknown argument code '{codes[i]}'";
+                return false;
+            }
+        }
+        if (provider is null || !providerText.SequenceEqual(provider))
+            provider = providerText.ToString();
+        probe = new ProbeSpec(provider, name.ToString(), arguments);
+        problem = null;
         return true;
     }
 }

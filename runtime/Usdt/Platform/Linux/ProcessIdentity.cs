@@ -1,5 +1,5 @@
 using System;
-using System.Globalization;
+using System.Buffers.Text;
 using System.IO;
 
 namespace Usdt.Platform.Linux;
@@ -10,6 +10,10 @@ namespace Usdt.Platform.Linux;
 /// </summary>
 internal readonly record struct ProcessIdentity(int ProcessId, ulong StartTime)
 {
+    // /proc/PID/stat is one line of at most a few hundred bytes; the command name in it
+    // is at most 64 bytes (TASK_COMM_LEN 16 in practice).
+    private const int StatBufferSize = 1024;
+
     public static ProcessIdentity Current { get; } = new(Environment.ProcessId, StartTimeOf(Environment.ProcessId) ?? 0);
 
     /// <summary>True when this exact process (same id, same start time) is still running.</summary>
@@ -17,15 +21,32 @@ internal readonly record struct ProcessIdentity(int ProcessId, ulong StartTime)
 
     private static ulong? StartTimeOf(int processId)
     {
-        string stat;
-        try { stat = File.ReadAllText($"/proc/{processId}/stat"); }
+        // Bytes through a handle, not File.ReadAllText: this runs during start-up, where a
+        // first use of the text-reading stack costs milliseconds (bench/RESULTS.md).
+        Span<byte> stat = stackalloc byte[StatBufferSize];
+        int length;
+        try
+        {
+            using var handle = File.OpenHandle($"/proc/{processId}/stat");
+            length = RandomAccess.Read(handle, stat, 0);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
 
         // The command name (field 2) is in parentheses and may itself hold spaces or
         // parentheses; every field after the last ')' is a plain number.
-        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        const int StartTimeField = 22 - 3; // fields[0] is field 3
-        return fields.Length > StartTimeField && ulong.TryParse(fields[StartTimeField], NumberStyles.None, CultureInfo.InvariantCulture, out ulong start)
-            ? start : null;
+        ReadOnlySpan<byte> fields = stat[..length];
+        int close = fields.LastIndexOf((byte)')');
+        if (close < 0)
+            return null;
+        fields = fields[(close + 1)..];
+        const int StartTimeField = 22 - 2; // the fields after ')' start with field 3
+        for (int field = 0; field < StartTimeField; field++)
+        {
+            int space = fields.IndexOf((byte)' ');
+            if (space < 0)
+                return null;
+            fields = fields[(space + 1)..];
+        }
+        return Utf8Parser.TryParse(fields, out ulong start, out int consumed) && consumed > 0 ? start : null;
     }
 }
