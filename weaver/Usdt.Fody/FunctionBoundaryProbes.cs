@@ -88,7 +88,8 @@ internal sealed class FunctionBoundaryProbes
             return false;
         }
 
-        ArgumentMapping returnValue = ReturnValueOf(method, selected.Shape);
+        ReturnedTask? returnedTask = ReturnedTask.Of(method, selected.Shape);
+        ArgumentMapping returnValue = ReturnValueOf(method, selected.Shape, returnedTask);
         bool wantReturn = _configuration.Return && selected.Shape != MethodShape.RuntimeAsync;
         string source = Source(method);
         int? entry = _configuration.Entry ? AddEntryProbe(method, source, provider, stem, parameters) : null;
@@ -96,7 +97,7 @@ internal sealed class FunctionBoundaryProbes
         if (entry is null && exit is null)
             return false;
 
-        var plan = new FunctionProbePlan(method, entry, exit, parameters, returnValue);
+        var plan = new FunctionProbePlan(method, entry, exit, parameters, returnValue, returnedTask);
         if (selected.Shape == MethodShape.Async)
         {
             if (MethodShapes.StateMachineOf(method) is { } stateMachine && _async.TryInject(plan, stateMachine))
@@ -133,8 +134,11 @@ internal sealed class FunctionBoundaryProbes
         $"{MethodSelector.Describe(method)}({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))})";
 
     /// <summary>What <c>arg0</c> of the return probe carries: the return value, or for async methods the task's result.</summary>
-    private static ArgumentMapping ReturnValueOf(MethodDefinition method, MethodShape shape)
+    private static ArgumentMapping ReturnValueOf(MethodDefinition method, MethodShape shape, ReturnedTask? returnedTask)
     {
+        // A returned task reports its result when it completes, as an async method does.
+        if (returnedTask is not null)
+            return ArgumentMapper.Map(returnedTask.ResultType ?? method.Module.TypeSystem.Void);
         TypeReference type = method.ReturnType;
         if (shape is MethodShape.Async or MethodShape.RuntimeAsync)
         {

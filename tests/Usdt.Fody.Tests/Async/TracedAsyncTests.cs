@@ -145,6 +145,64 @@ public sealed class TracedAsyncTests
         Assert.Equal(3, traced.Expect("AsyncCounter__IncrementLater__return", 1)[0].Arg(0));
     }
 
+    [SkippableTheory]
+    [InlineData(BuildConfiguration.Debug)]
+    [InlineData(BuildConfiguration.Release)]
+    public void MethodsReturningATaskWithoutAsyncReportWhenTheTaskCompletes(BuildConfiguration configuration)
+    {
+        LoadedWoven woven = Woven(configuration);
+        Type type = woven.Type("AssemblyToProcess.Async.ReturnedTasks");
+        object tasks = Activator.CreateInstance(type)!;
+        string[] probes = ["Forward", "Completed", "Delay", "FaultLater", "CancelLater", "ThrowBeforeReturning", "Nothing", "Generic"];
+        using var traced = new TracedProbes(woven, Traced.Provider, probes.Select(p => $"ReturnedTasks__{p}__return").ToArray());
+        IReadOnlyList<TraceRecord> Returns(string method, int count)
+        {
+            SpinWait.SpinUntil(() => traced.Read($"ReturnedTasks__{method}__return").Count >= count, TimeSpan.FromSeconds(10));
+            return traced.Expect($"ReturnedTasks__{method}__return", count);
+        }
+
+        var forward = (Task<int>)LoadedWoven.InvokeOn(type, tasks, "Forward", 41, 300)!;
+        Assert.False(forward.IsCompleted);
+        Assert.Empty(traced.Read("ReturnedTasks__Forward__return"));   // returned, but not complete
+        Assert.Equal(42, forward.Result);
+        var delay = (Task)LoadedWoven.InvokeOn(type, tasks, "Delay", 20)!;
+        delay.Wait();
+        Assert.Equal("a!", ((Task<string>)LoadedWoven.InvokeOn(type, tasks, "Completed", "a")!).Result);
+        var fault = (Task<int>)LoadedWoven.InvokeOn(type, tasks, "FaultLater", 20)!;
+        Assert.IsType<InvalidOperationException>(Assert.Throws<AggregateException>(() => fault.Wait()).InnerException);
+        var cancel = (Task)LoadedWoven.InvokeOn(type, tasks, "CancelLater", 20)!;
+        Assert.ThrowsAny<OperationCanceledException>(() => cancel.GetAwaiter().GetResult());
+        Assert.Throws<ArgumentOutOfRangeException>(() => LoadedWoven.InvokeOn(type, tasks, "ThrowBeforeReturning", 1));
+        Assert.Equal(0, ((Task<int>)LoadedWoven.InvokeOn(type, tasks, "ThrowBeforeReturning", 0)!).Result);
+        Assert.Null(LoadedWoven.InvokeOn(type, tasks, "Nothing"));
+        var generic = type.GetMethod("Generic")!;
+        Assert.Equal(-7L, ((Task<long>)generic.MakeGenericMethod(typeof(long)).Invoke(tasks, [-7L, 20])!).Result);
+        Assert.Equal("g", ((Task<string>)generic.MakeGenericMethod(typeof(string)).Invoke(tasks, ["g", 20])!).Result);
+
+        TraceRecord forwarded = Returns("Forward", 1)[0];
+        Assert.Equal(42, forwarded.Arg(0));
+        Assert.InRange(forwarded.ElapsedNanoseconds(), TimerSlackBelow(300), 30_000_000_000);
+        Assert.Null(forwarded.ExceptionName());
+        TraceRecord delayed = Returns("Delay", 1)[0];
+        Assert.Equal(0, delayed.Arg(0));
+        Assert.InRange(delayed.ElapsedNanoseconds(), TimerSlackBelow(20), 30_000_000_000);
+        Assert.Equal("a!", Returns("Completed", 1)[0].Text(0));
+        TraceRecord faulted = Returns("FaultLater", 1)[0];
+        Assert.Equal(0, faulted.Arg(0));
+        Assert.Equal("System.InvalidOperationException", faulted.ExceptionName());
+        Assert.InRange(faulted.ElapsedNanoseconds(), TimerSlackBelow(20), 30_000_000_000);
+        Assert.Equal("System.Threading.Tasks.TaskCanceledException", Returns("CancelLater", 1)[0].ExceptionName());
+        IReadOnlyList<TraceRecord> thrown = Returns("ThrowBeforeReturning", 2);
+        Assert.Equal("System.ArgumentOutOfRangeException", thrown[0].ExceptionName());
+        Assert.Null(thrown[1].ExceptionName());
+        TraceRecord nothing = Returns("Nothing", 1)[0];
+        Assert.Equal(0, nothing.Arg(0));
+        Assert.Null(nothing.ExceptionName());
+        IReadOnlyList<TraceRecord> generics = Returns("Generic", 2);
+        Assert.Equal(-7, generics[0].Arg(0));
+        Assert.NotEqual(0, generics[1].Arg(0));   // a string result passes a pointer
+    }
+
     private static long TimerSlackBelow(int milliseconds) => (milliseconds - 5) * 1_000_000L;
 
     private static LoadedWoven Woven(BuildConfiguration configuration)

@@ -35,6 +35,9 @@ internal sealed class ProbeSiteEmitter
         return block;
     }
 
+    /// <summary>Pushes the address of <paramref name="probe"/>'s stub (for sites that fire through the runtime).</summary>
+    public void StubAddress(InstructionBlock block, int probe) => _table.EmitStubAddress(block, probe);
+
     /// <summary>Pushes the semaphore check only (for code that needs the decision itself, e.g. starting the clock).</summary>
     public void IsEnabled(InstructionBlock block, int probe) => _table.EmitIsEnabled(block, probe);
 

@@ -14,7 +14,7 @@ internal sealed class RuntimeReferences
     public const string AssemblyName = "Usdt";
 
     private readonly ModuleDefinition _module;
-    private readonly TypeDefinition _probeFire, _probeArgs, _probeClock, _wovenProbes, _registration;
+    private readonly TypeDefinition _probeFire, _probeArgs, _probeClock, _taskCompletion, _wovenProbes, _registration;
     private readonly MethodReference[] _fire = new MethodReference[13];
 
     private RuntimeReferences(ModuleDefinition module, AssemblyDefinition usdt)
@@ -25,6 +25,7 @@ internal sealed class RuntimeReferences
         _probeFire = Type("Usdt.Firing.ProbeFire");
         _probeArgs = Type("Usdt.Firing.ProbeArgs");
         _probeClock = Type("Usdt.Firing.ProbeClock");
+        _taskCompletion = Type("Usdt.Firing.TaskCompletion");
         _wovenProbes = Type("Usdt.Weaving.WovenProbes");
         _registration = Type("Usdt.ProbeRegistration");
 
@@ -41,6 +42,8 @@ internal sealed class RuntimeReferences
         GenericValue = Import(_probeArgs, "Value");
         Timestamp = Import(_probeClock, "Timestamp");
         ElapsedNanoseconds = Import(_probeClock, "ElapsedNanoseconds");
+        FireWhenTaskDone = Import(_taskCompletion, "FireWhenDone", generic: false);
+        FireWhenTaskOfTDone = Import(_taskCompletion, "FireWhenDone", generic: true);
         Register = Import(_wovenProbes, "Register");
         SemaphoreBase = Import(_registration, "get_SemaphoreBase");
         StubBase = Import(_registration, "get_StubBase");
@@ -84,9 +87,25 @@ internal sealed class RuntimeReferences
 
     private MethodReference GenericValue { get; }
 
-    private MethodReference Import(TypeDefinition type, string name)
+    /// <summary>
+    /// <c>TaskCompletion.FireWhenDone(Task, nint stub, long start, int limit)</c>, or its
+    /// <c>Task&lt;T&gt;</c> overload for <paramref name="resultType"/> when not null.
+    /// </summary>
+    public MethodReference FireWhenDone(TypeReference? resultType)
     {
-        MethodDefinition method = type.Methods.SingleOrDefault(m => m.Name == name)
+        if (resultType is null)
+            return FireWhenTaskDone;
+        var instance = new GenericInstanceMethod(FireWhenTaskOfTDone);
+        instance.GenericArguments.Add(resultType);
+        return instance;
+    }
+
+    private MethodReference FireWhenTaskDone { get; }
+    private MethodReference FireWhenTaskOfTDone { get; }
+
+    private MethodReference Import(TypeDefinition type, string name, bool? generic = null)
+    {
+        MethodDefinition method = type.Methods.SingleOrDefault(m => m.Name == name && (generic is null || m.HasGenericParameters == generic))
             ?? throw new MissingRuntimeMemberException($"{type.FullName}.{name}");
         return _module.ImportReference(method);
     }

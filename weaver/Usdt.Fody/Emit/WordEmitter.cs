@@ -19,6 +19,9 @@ internal sealed class WordEmitter
         _stringLimit = stringLimit;
     }
 
+    /// <summary>The byte limit of strings passed to tracers (FodyWeavers.xml <c>StringLimit</c>).</summary>
+    public int StringLimit => _stringLimit;
+
     /// <summary>
     /// Appends to <paramref name="block"/> the word for argument <paramref name="slot"/>:
     /// <paramref name="load"/> pushes the value (or, for a <c>ref</c>, its address), which

@@ -8,8 +8,9 @@ namespace Usdt.Fody.Injection;
 internal sealed class FunctionProbePlan
 {
     public FunctionProbePlan(MethodDefinition method, int? entryProbe, int? returnProbe,
-        IReadOnlyList<ArgumentMapping> parameters, ArgumentMapping returnValue)
+        IReadOnlyList<ArgumentMapping> parameters, ArgumentMapping returnValue, ReturnedTask? returnedTask = null)
     {
+        ReturnedTask = returnedTask;
         Method = method;
         EntryProbe = entryProbe;
         ReturnProbe = returnProbe;
@@ -30,4 +31,7 @@ internal sealed class FunctionProbePlan
 
     /// <summary>Mapping of the value the return probe reports as <c>arg0</c>.</summary>
     public ArgumentMapping ReturnValue { get; }
+
+    /// <summary>Set for a method that returns a task without being async: its return probe fires when the task completes.</summary>
+    public ReturnedTask? ReturnedTask { get; }
 }

@@ -22,6 +22,8 @@ namespace Usdt.Fody.Injection;
 ///   }
 ///   Return: [return site: result, Elapsed(start), NULL]; return result;
 /// </code>
+/// A method that returns a task without being async hands that task to the runtime at
+/// <c>Return</c> instead (<see cref="TaskReturnSite"/>), which fires when it completes.
 /// The filter only records the exception and declines it, so the exception propagates
 /// as the same object with the same stack trace; the fault block fires the return probe
 /// once, as the method is left, after the method's own finally blocks ran.
@@ -124,16 +126,19 @@ internal sealed class SyncMethodInjector
         if (result is not null)
             body.Variables.Add(result);
 
-        // The normal exit: fire with the result, then return it.
-        var returnBlock = _sites.Site(probe, 3, block =>
-        {
-            if (result is null)
+        // The normal exit: fire with the result (or, for a returned task, when it completes),
+        // then return it.
+        InstructionBlock returnBlock = plan.ReturnedTask is { } task && result is not null
+            ? TaskReturnSite.Build(task, probe, result, start, _sites, _words, _runtime)
+            : _sites.Site(probe, 3, block =>
+            {
+                if (result is null)
+                    block.Add(OpCodes.Ldc_I8, 0L);
+                else
+                    _words.Emit(block, plan.ReturnValue, b => b.Add(OpCodes.Ldloc, result), slot: 0);
+                EmitElapsed(block, start);
                 block.Add(OpCodes.Ldc_I8, 0L);
-            else
-                _words.Emit(block, plan.ReturnValue, b => b.Add(OpCodes.Ldloc, result), slot: 0);
-            EmitElapsed(block, start);
-            block.Add(OpCodes.Ldc_I8, 0L);
-        });
+            });
         if (result is not null)
             returnBlock.Add(OpCodes.Ldloc, result);
         returnBlock.Add(OpCodes.Ret);
