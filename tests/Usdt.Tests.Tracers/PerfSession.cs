@@ -160,9 +160,12 @@ public sealed class PerfSession : IDisposable
         foreach (string group in _groups)
         {
             CommandResult removed = Perf("probe", "-d", $"{group}:*");
-            // perf says "no event matches" when the add itself had failed: nothing to remove.
+            // When the add itself had failed there is nothing to remove, which perf reports as
+            // "does not hit any event" (or "No such"/"not found"): not a cleanup failure, and
+            // throwing here would hide the add's own error.
             if (removed.ExitCode != 0 && !removed.Stderr.Contains("No such", StringComparison.OrdinalIgnoreCase)
-                && !removed.Stderr.Contains("not found", StringComparison.OrdinalIgnoreCase))
+                && !removed.Stderr.Contains("not found", StringComparison.OrdinalIgnoreCase)
+                && !removed.Stderr.Contains("does not hit any event", StringComparison.OrdinalIgnoreCase))
                 failures.Add(removed.Stderr.Trim());
         }
         try { Directory.Delete(_directory, recursive: true); }

@@ -20,9 +20,13 @@ public sealed class PerfArgumentsSession
         if (Skipped is not null)
             return;
 
+        // Probe names unique too, not only the provider: perf 6.1 refuses "sdt_P:twelve"
+        // when an event named "twelve" exists in any group, such as the one the tracefs
+        // tests (running in parallel) create in theirs.
         var provider = new UsdtProvider(UniqueNames.Next("perf"));
-        Probe twelve = provider.AddProbe("twelve", TracefsArgumentsSession.TwelveKinds);
-        Probe pointers = provider.AddProbe("pointers", K.Utf8String, K.Utf8String);
+        string twelveName = UniqueNames.Next("twelve"), pointersName = UniqueNames.Next("pointers");
+        Probe twelve = provider.AddProbe(twelveName, TracefsArgumentsSession.TwelveKinds);
+        Probe pointers = provider.AddProbe(pointersName, K.Utf8String, K.Utf8String);
         ProbeRegistration registration = provider.Register();
         if (!registration.IsActive)
             throw new InvalidOperationException($"registration failed: {registration}");
@@ -32,8 +36,8 @@ public sealed class PerfArgumentsSession
         perf.AddToBuildIdCache(path);
         // perf keeps the cached copy under the library's build-id: proof it took the file's note.
         BuildIdCached = Directory.GetFiles(perf.BuildIdDirectory, "*", SearchOption.AllDirectories).Length > 0;
-        string twelveEvent = perf.AddSdtEvent(path, provider.Name, "twelve");
-        string pointersEvent = perf.AddSdtEvent(path, provider.Name, "pointers");
+        string twelveEvent = perf.AddSdtEvent(path, provider.Name, twelveName);
+        string pointersEvent = perf.AddSdtEvent(path, provider.Name, pointersName);
         Definitions = File.ReadAllLines(Path.Combine(TracerRequirements.TracefsRoot, "uprobe_events"))
             .Where(line => line.Contains($"sdt_{provider.Name}/", StringComparison.Ordinal)).ToArray();
 
