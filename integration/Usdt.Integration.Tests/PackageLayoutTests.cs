@@ -61,11 +61,7 @@ public sealed class PackageLayoutTests(SampleShopBuild shop)
         using ZipArchive package = ZipFile.OpenRead(shop.PackagePath);
         foreach (string framework in RuntimeFrameworks)
         {
-            using var image = new MemoryStream();
-            using (Stream entry = package.GetEntry($"lib/{framework}/Usdt.dll")!.Open())
-                entry.CopyTo(image);
-            image.Position = 0;
-            using var pe = new PEReader(image);
+            using var pe = new PEReader(new MemoryStream(EntryBytes(package, $"lib/{framework}/Usdt.dll")));
             // A ReadyToRun image is marked by its managed native header (ECMA-335 II.25.3.3).
             Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"lib/{framework}/Usdt.dll is not ReadyToRun");
             // A ReadyToRun image for Linux marks its machine xor 0x7B79 (the runtime's
@@ -87,10 +83,7 @@ public sealed class PackageLayoutTests(SampleShopBuild shop)
         Assert.Matches(@"Usdt: \d+ probes \(\d+ methods with function-boundary probes as provider '" + shop.Provider + "', 2 static probes\\)", shop.BuildOutput);
         // The .NET 10 app gets the runtime precompiled against .NET 10.
         using ZipArchive package = ZipFile.OpenRead(shop.PackagePath);
-        using var shipped = new MemoryStream();
-        using (Stream entry = package.GetEntry("lib/net10.0/Usdt.dll")!.Open())
-            entry.CopyTo(shipped);
-        Assert.Equal(shipped.ToArray(), File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(shop.AppPath)!, "Usdt.dll")));
+        Assert.Equal(EntryBytes(package, "lib/net10.0/Usdt.dll"), File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(shop.AppPath)!, "Usdt.dll")));
     }
 
     [Fact]
@@ -103,5 +96,13 @@ public sealed class PackageLayoutTests(SampleShopBuild shop)
         Assert.Contains($"{p}:ShippingService__ShipAsync__return", manifest);
         Assert.Contains("unsupported: PricingService", manifest);   // a slot that always passes 0
         Assert.Contains($"{p}:OrderPlaced   (static probe Shop.Probes.ShopProbes.OrderPlaced)", manifest);
+    }
+
+    private static byte[] EntryBytes(ZipArchive package, string name)
+    {
+        using var bytes = new MemoryStream();
+        using (Stream entry = package.GetEntry(name)!.Open())
+            entry.CopyTo(bytes);
+        return bytes.ToArray();
     }
 }

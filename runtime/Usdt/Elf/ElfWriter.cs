@@ -132,11 +132,11 @@ internal static class ElfWriter
         {
             long stub = layout.DynSymOffset + SymSize * (1 + 2L * i);
             WriteSymbol(image, stub, name - layout.DynStrOffset, STT_FUNC, Section.Text,
-                layout.TextOffset + (long)i * ElfArchitecture.StubStride, layout.StubLength);
+                layout.StubAddress(i), layout.StubLength);
             hashes[1 + 2 * i] = WriteName(image, ref name, layout.StubSymbols[i]);
 
             WriteSymbol(image, stub + SymSize, name - layout.DynStrOffset, STT_OBJECT, Section.Probes,
-                layout.ProbesOffset + 2L * i, 2);
+                layout.SemaphoreAddress(i), 2);
             hashes[2 + 2 * i] = WriteName(image, ref name, layout.SemaphoreSymbols[i]);
         }
         return hashes;
@@ -168,7 +168,7 @@ internal static class ElfWriter
         for (int i = architecture.Stub.Length; i < slot.Length; i++)
             slot[i] = architecture.StubPadding;
         for (int i = 0; i < probeCount; i++)
-            image.Bytes(layout.TextOffset + (long)i * ElfArchitecture.StubStride, slot);
+            image.Bytes(layout.StubAddress(i), slot);
     }
 
     private static void WriteDynamic(ImageWriter image, Layout layout)
@@ -197,9 +197,9 @@ internal static class ElfWriter
             image.U32(at + 8, NT_STAPSDT);
             image.CString(at + 12, "stapsdt");
             long descriptor = at + 20;
-            image.I64(descriptor, layout.TextOffset + (long)i * ElfArchitecture.StubStride);
+            image.I64(descriptor, layout.StubAddress(i));
             image.I64(descriptor + 8, layout.StapsdtBaseOffset);
-            image.I64(descriptor + 16, layout.ProbesOffset + 2L * i);
+            image.I64(descriptor + 16, layout.SemaphoreAddress(i));
             long text = descriptor + 24;
             text += image.CString(text, probes[i].Provider);
             text += image.CString(text, probes[i].Name);
@@ -348,6 +348,12 @@ internal static class ElfWriter
             SectionHeadersOffset = Align(ShStrTabOffset + ShStrTab.Size, 8);
             FileSize = checked((int)(SectionHeadersOffset + ShdrSize * (long)Section.Count));
         }
+
+        /// <summary>Address (and file offset) of probe <paramref name="probe"/>'s stub.</summary>
+        public long StubAddress(int probe) => TextOffset + (long)probe * ElfArchitecture.StubStride;
+
+        /// <summary>Address (and file offset) of probe <paramref name="probe"/>'s 2-byte semaphore.</summary>
+        public long SemaphoreAddress(int probe) => ProbesOffset + 2L * probe;
 
         public int NoteDescriptorSize(int probe) =>
             24 + _probes[probe].Provider.Length + 1 + _probes[probe].Name.Length + 1 + ArgumentSpecs[probe].Length + 1;

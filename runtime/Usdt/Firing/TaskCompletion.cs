@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,7 +14,7 @@ namespace Usdt.Firing;
 /// </summary>
 /// <remarks>
 /// A task that is already complete fires at once, allocating nothing. A pending one gets a
-/// continuation (one task and one small state object per traced call), run synchronously
+/// continuation (one task and its boxed state per traced call), run synchronously
 /// by whatever completes the task. Reading a faulted task's exception marks it observed,
 /// so while this probe is traced such a task no longer raises
 /// <see cref="TaskScheduler.UnobservedTaskException"/>.
@@ -25,60 +26,50 @@ public static class TaskCompletion
     private const string CancelledName = "System.Threading.Tasks.TaskCanceledException";
 
     /// <summary>Fires <paramref name="stub"/> as <c>(0, elapsed, exception)</c> when <paramref name="task"/> completes.</summary>
-    /// <param name="task">What the method returned; null fires at once, as a completed task.</param>
     /// <param name="stub">The return probe's stub.</param>
+    /// <param name="task">What the method returned; null fires at once, as a completed task.</param>
     /// <param name="start">The entry timestamp (<see cref="ProbeClock.Timestamp"/>), 0 when not measured.</param>
     /// <param name="limit">The byte limit of strings (the exception's type name).</param>
-    public static void FireWhenDone(Task? task, nint stub, long start, int limit)
-    {
-        if (task is null || task.IsCompleted)
-        {
-            Fire(task, stub, start, limit, result: 0);
-            return;
-        }
-        task.ContinueWith(static (done, state) =>
-            {
-                var pending = (Pending)state!;
-                Fire(done, pending.Stub, pending.Start, pending.Limit, result: 0);
-            },
-            new Pending(stub, start, limit), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
+    public static void FireWhenDone(nint stub, Task? task, long start, int limit) =>
+        WhenDone(task, new Pending(stub, start, limit), static (done, pending) => Fire(done, pending, result: 0));
 
     /// <summary>Fires <paramref name="stub"/> as <c>(result, elapsed, exception)</c> when <paramref name="task"/> completes.</summary>
-    /// <param name="task">What the method returned; null fires at once, as a completed task with no result.</param>
     /// <param name="stub">The return probe's stub.</param>
+    /// <param name="task">What the method returned; null fires at once, as a completed task with no result.</param>
     /// <param name="start">The entry timestamp (<see cref="ProbeClock.Timestamp"/>), 0 when not measured.</param>
     /// <param name="limit">The byte limit of strings (the result and the exception's type name).</param>
-    public static void FireWhenDone<T>(Task<T>? task, nint stub, long start, int limit)
+    public static void FireWhenDone<T>(nint stub, Task<T>? task, long start, int limit) =>
+        WhenDone(task, new Pending(stub, start, limit), static (done, pending) =>
+            Fire(done, pending, done is Task<T> { Status: TaskStatus.RanToCompletion } ran ? ProbeArgs.Value(ran.Result, slot: 0, pending.Limit) : 0));
+
+    /// <summary>Runs <paramref name="fire"/> now when <paramref name="task"/> is complete (or null), else when it completes.</summary>
+    private static void WhenDone(Task? task, Pending pending, Action<Task?, Pending> fire)
     {
         if (task is null || task.IsCompleted)
         {
-            Fire(task, stub, start, limit);
+            fire(task, pending);
             return;
         }
         task.ContinueWith(static (done, state) =>
             {
-                var pending = (Pending)state!;
-                Fire(done, pending.Stub, pending.Start, pending.Limit);
+                var (pending, fire) = ((Pending, Action<Task?, Pending>))state!;
+                fire(done, pending);
             },
-            new Pending(stub, start, limit), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            (pending, fire), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private static void Fire<T>(Task<T>? task, nint stub, long start, int limit) =>
-        Fire(task, stub, start, limit,
-            task is { Status: TaskStatus.RanToCompletion } ? ProbeArgs.Value(task.Result, slot: 0, limit) : 0);
-
-    private static void Fire(Task? task, nint stub, long start, int limit, long result)
+    private static void Fire(Task? task, Pending pending, long result)
     {
-        long elapsed = ProbeClock.ElapsedNanoseconds(start);
+        long elapsed = ProbeClock.ElapsedNanoseconds(pending.Start);
         long exception = task?.Status switch
         {
-            TaskStatus.Faulted => ProbeArgs.ExceptionType(task.Exception?.InnerException, limit),
-            TaskStatus.Canceled => ProbeArgs.Utf8(CancelledName, ProbeArgs.ExceptionSlot, limit),
+            TaskStatus.Faulted => ProbeArgs.ExceptionType(task.Exception?.InnerException, pending.Limit),
+            TaskStatus.Canceled => ProbeArgs.Utf8(CancelledName, ProbeArgs.ExceptionSlot, pending.Limit),
             _ => 0,
         };
-        ProbeFire.Fire3(stub, result, elapsed, exception);
+        ProbeFire.Fire3(pending.Stub, result, elapsed, exception);
     }
 
-    private sealed record Pending(nint Stub, long Start, int Limit);
+    /// <summary>Where and how to fire: kept on the stack when the task is already complete.</summary>
+    private readonly record struct Pending(nint Stub, long Start, int Limit);
 }

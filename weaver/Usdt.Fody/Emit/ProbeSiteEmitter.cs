@@ -1,4 +1,5 @@
 using System;
+using Mono.Cecil;
 using Mono.Cecil.Cil;
 
 namespace Usdt.Fody.Emit;
@@ -22,21 +23,25 @@ internal sealed class ProbeSiteEmitter
     /// <param name="probe">The probe's index in the table.</param>
     /// <param name="wordCount">How many words <paramref name="emitWords"/> pushes (at most 12).</param>
     /// <param name="emitWords">Pushes the argument words, in order.</param>
-    public InstructionBlock Site(int probe, int wordCount, Action<InstructionBlock> emitWords)
+    public InstructionBlock Site(int probe, int wordCount, Action<InstructionBlock> emitWords) =>
+        Site(probe, emitWords, _runtime.Fire(wordCount));
+
+    /// <summary>
+    /// <c>if (*(ushort*)semaphore != 0) fire(stub, arguments...)</c>, for sites that fire
+    /// through another runtime method than <c>FireN</c> (one whose first parameter is the stub).
+    /// </summary>
+    public InstructionBlock Site(int probe, Action<InstructionBlock> emitArguments, MethodReference fire)
     {
         var block = new InstructionBlock();
         Instruction skip = Instruction.Create(OpCodes.Nop);
         _table.EmitIsEnabled(block, probe);
         block.Add(OpCodes.Brfalse, skip);
         _table.EmitStubAddress(block, probe);
-        emitWords(block);
-        block.Add(OpCodes.Call, _runtime.Fire(wordCount));
+        emitArguments(block);
+        block.Add(OpCodes.Call, fire);
         block.Add(skip);
         return block;
     }
-
-    /// <summary>Pushes the address of <paramref name="probe"/>'s stub (for sites that fire through the runtime).</summary>
-    public void StubAddress(InstructionBlock block, int probe) => _table.EmitStubAddress(block, probe);
 
     /// <summary>Pushes the semaphore check only (for code that needs the decision itself, e.g. starting the clock).</summary>
     public void IsEnabled(InstructionBlock block, int probe) => _table.EmitIsEnabled(block, probe);

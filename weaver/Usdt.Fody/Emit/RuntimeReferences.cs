@@ -88,7 +88,7 @@ internal sealed class RuntimeReferences
     private MethodReference GenericValue { get; }
 
     /// <summary>
-    /// <c>TaskCompletion.FireWhenDone(Task, nint stub, long start, int limit)</c>, or its
+    /// <c>TaskCompletion.FireWhenDone(nint stub, Task, long start, int limit)</c>, or its
     /// <c>Task&lt;T&gt;</c> overload for <paramref name="resultType"/> when not null.
     /// </summary>
     public MethodReference FireWhenDone(TypeReference? resultType)

@@ -10,12 +10,12 @@ internal sealed class FunctionProbePlan
     public FunctionProbePlan(MethodDefinition method, int? entryProbe, int? returnProbe,
         IReadOnlyList<ArgumentMapping> parameters, ArgumentMapping returnValue, ReturnedTask? returnedTask = null)
     {
-        ReturnedTask = returnedTask;
         Method = method;
         EntryProbe = entryProbe;
         ReturnProbe = returnProbe;
         Parameters = parameters;
         ReturnValue = returnValue;
+        ReturnedTask = returnedTask;
     }
 
     public MethodDefinition Method { get; }

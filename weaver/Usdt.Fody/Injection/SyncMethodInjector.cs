@@ -23,7 +23,8 @@ namespace Usdt.Fody.Injection;
 ///   Return: [return site: result, Elapsed(start), NULL]; return result;
 /// </code>
 /// A method that returns a task without being async hands that task to the runtime at
-/// <c>Return</c> instead (<see cref="TaskReturnSite"/>), which fires when it completes.
+/// <c>Return</c> instead (<c>TaskCompletion.FireWhenDone(stub, task, start, limit)</c>),
+/// which fires when the task completes, at once when it already has.
 /// The filter only records the exception and declines it, so the exception propagates
 /// as the same object with the same stack trace; the fault block fires the return probe
 /// once, as the method is left, after the method's own finally blocks ran.
@@ -129,7 +130,9 @@ internal sealed class SyncMethodInjector
         // The normal exit: fire with the result (or, for a returned task, when it completes),
         // then return it.
         InstructionBlock returnBlock = plan.ReturnedTask is { } task && result is not null
-            ? TaskReturnSite.Build(task, probe, result, start, _sites, _words, _runtime)
+            ? _sites.Site(probe,
+                block => block.Add(OpCodes.Ldloc, result).Add(OpCodes.Ldloc, start).Add(OpCodes.Ldc_I4, _words.StringLimit),
+                _runtime.FireWhenDone(task.ResultType))
             : _sites.Site(probe, 3, block =>
             {
                 if (result is null)

@@ -10,8 +10,8 @@ namespace Usdt.Platform.Linux;
 /// </summary>
 internal readonly record struct ProcessIdentity(int ProcessId, ulong StartTime)
 {
-    // /proc/PID/stat is one line of at most a few hundred bytes; the command name in it
-    // is at most 64 bytes (TASK_COMM_LEN 16 in practice).
+    // /proc/PID/stat is one line of a few hundred bytes: 52 numbers and the command name,
+    // which the kernel cuts to 15 bytes (TASK_COMM_LEN).
     private const int StatBufferSize = 1024;
 
     public static ProcessIdentity Current { get; } = new(Environment.ProcessId, StartTimeOf(Environment.ProcessId) ?? 0);
