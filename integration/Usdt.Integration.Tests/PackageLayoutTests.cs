@@ -1,7 +1,6 @@
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using Xunit;
@@ -13,7 +12,14 @@ namespace Usdt.Integration.Tests;
 public sealed class PackageLayoutTests(SampleShopBuild shop)
 {
     private static readonly string[] RuntimeFrameworks = ["net10.0", "net8.0"];
-    private const ushort LinuxMachineOverride = 0x7B79;
+
+    /// <summary>The precompiled images, by package path, and the processor each is for.</summary>
+    private static readonly (string Path, Machine Machine)[] PrecompiledImages =
+    [
+        ("runtimes/linux-x64/lib/net8.0/Usdt.dll", Machine.Amd64),
+        ("runtimes/linux-x64/lib/net10.0/Usdt.dll", Machine.Amd64),
+        ("runtimes/linux-arm64/lib/net10.0/Usdt.dll", Machine.Arm64),
+    ];
 
     [Fact]
     public void PackageHoldsWeaverSchemaBuildPropsAndRuntimeWithDocs()
@@ -30,6 +36,7 @@ public sealed class PackageLayoutTests(SampleShopBuild shop)
             Assert.Contains($"ref/{framework}/Usdt.dll", entries);
             Assert.Contains($"ref/{framework}/Usdt.xml", entries);
         }
+        Assert.All(PrecompiledImages, image => Assert.Contains(image.Path, entries));
         Assert.Contains("README.md", entries);
 
         using var props = new StreamReader(package.GetEntry("build/Usdt.Fody.props")!.Open());
@@ -56,22 +63,33 @@ public sealed class PackageLayoutTests(SampleShopBuild shop)
     }
 
     [Fact]
-    public void ShippedRuntimeIsPrecompiledForX64AndKeepsItsIL()
+    public void LibAndRefAreIlOnlyForEveryProcessor()
     {
+        // What an arm64, macOS or Windows application loads or compiles against when no
+        // precompiled image is for it: IL only, AnyCPU (ECMA-335 II.25.3.3: COMIMAGE_FLAGS_ILONLY, no 32BITREQUIRED).
         using ZipArchive package = ZipFile.OpenRead(shop.PackagePath);
         foreach (string framework in RuntimeFrameworks)
         {
-            using var pe = new PEReader(new MemoryStream(EntryBytes(package, $"lib/{framework}/Usdt.dll")));
-            // A ReadyToRun image is marked by its managed native header (ECMA-335 II.25.3.3).
-            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"lib/{framework}/Usdt.dll is not ReadyToRun");
-            // A ReadyToRun image for Linux marks its machine xor 0x7B79 (the runtime's
-            // IMAGE_FILE_MACHINE_NATIVE_OS_OVERRIDE for Linux), so Windows loaders refuse it.
-            Assert.Equal(Machine.Amd64, (Machine)((ushort)pe.PEHeaders.CoffHeader.Machine ^ LinuxMachineOverride));
-            // The IL stays, for every other processor and for runtimes that reject the code.
-            MetadataReader metadata = pe.GetMetadataReader();
-            MethodDefinition register = metadata.MethodDefinitions.Select(metadata.GetMethodDefinition)
-                .Single(m => metadata.GetString(m.Name) == "Register" && metadata.GetString(metadata.GetTypeDefinition(m.GetDeclaringType()).Name) == "WovenProbes");
-            Assert.True(pe.GetMethodBody(register.RelativeVirtualAddress).Size > 0);
+            foreach (string path in new[] { $"lib/{framework}/Usdt.dll", $"ref/{framework}/Usdt.dll" })
+            {
+                PeImage image = PeImage.Of(EntryBytes(package, path));
+                Assert.True(image.IsIlOnlyAnyCpu, $"{path}: {image}");
+                Assert.False(image.IsReadyToRun, $"{path} is precompiled");
+            }
+        }
+    }
+
+    [Fact]
+    public void RuntimesHoldPrecompiledImagesForTheirProcessorAndKeepTheIL()
+    {
+        using ZipArchive package = ZipFile.OpenRead(shop.PackagePath);
+        foreach ((string path, Machine machine) in PrecompiledImages)
+        {
+            PeImage image = PeImage.Of(EntryBytes(package, path));
+            Assert.True(image.IsReadyToRun, $"{path} is not ReadyToRun");
+            Assert.Equal(machine, image.LinuxMachine);
+            // The IL stays, for runtimes that reject the precompiled code.
+            Assert.True(image.HasMethodBody("WovenProbes", "Register"), $"{path} lost its IL");
         }
     }
 
@@ -81,9 +99,13 @@ public sealed class PackageLayoutTests(SampleShopBuild shop)
         // Fody's own log line, then ours: the weaver from the package ran on the shop.
         Assert.Contains("Usdt: ", shop.BuildOutput);
         Assert.Matches(@"Usdt: \d+ probes \(\d+ methods with function-boundary probes as provider '" + shop.Provider + "', 2 static probes\\)", shop.BuildOutput);
-        // The .NET 10 app gets the runtime precompiled against .NET 10.
+        // A portable build holds the IL beside the app and every precompiled image under
+        // runtimes/; the host picks the one for the processor it runs on.
         using ZipArchive package = ZipFile.OpenRead(shop.PackagePath);
-        Assert.Equal(EntryBytes(package, "lib/net10.0/Usdt.dll"), File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(shop.AppPath)!, "Usdt.dll")));
+        string output = Path.GetDirectoryName(shop.AppPath)!;
+        Assert.Equal(EntryBytes(package, "lib/net10.0/Usdt.dll"), File.ReadAllBytes(Path.Combine(output, "Usdt.dll")));
+        Assert.Equal(EntryBytes(package, "runtimes/linux-x64/lib/net10.0/Usdt.dll"), File.ReadAllBytes(Path.Combine(output, "runtimes/linux-x64/lib/net10.0/Usdt.dll")));
+        Assert.Equal(EntryBytes(package, "runtimes/linux-arm64/lib/net10.0/Usdt.dll"), File.ReadAllBytes(Path.Combine(output, "runtimes/linux-arm64/lib/net10.0/Usdt.dll")));
     }
 
     [Fact]
@@ -98,7 +120,7 @@ public sealed class PackageLayoutTests(SampleShopBuild shop)
         Assert.Contains($"{p}:OrderPlaced   (static probe Shop.Probes.ShopProbes.OrderPlaced)", manifest);
     }
 
-    private static byte[] EntryBytes(ZipArchive package, string name)
+    internal static byte[] EntryBytes(ZipArchive package, string name)
     {
         using var bytes = new MemoryStream();
         using (Stream entry = package.GetEntry(name)!.Open())

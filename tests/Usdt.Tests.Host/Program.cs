@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Usdt.Tests.Host;
@@ -10,6 +11,7 @@ namespace Usdt.Tests.Host;
 ///   register PROVIDER STRINGLIMIT PROBE:CODES ...   -> {"active","placement","path","reason","probes":[{"semaphore","stub"}]}
 ///   fire INDEX COUNT TOKEN ...                      -> {"fired":COUNT}   (tokens: see ArgumentTokens)
 ///   enabled INDEX                                   -> {"enabled":BOOL}
+///   keep-running-on SIGNAL                          -> {"handler":SIGNAL}  (a handler that cancels SIGNAL: 1, 2 or 15)
 ///   exit                                            -> {"exit":true}, then a normal exit (as does end of input)
 /// </code>
 /// Probes are numbered in the order they were registered, across providers.
@@ -33,6 +35,7 @@ internal static class Program
                     "register" => Register(words),
                     "fire" => Fire(words),
                     "enabled" => new { enabled = s_probes[int.Parse(words[1])].IsEnabled },
+                    "keep-running-on" => KeepRunningOn(int.Parse(words[1])),
                     "exit" => new { exit = true },
                     _ => new { error = $"unknown command '{words[0]}'" },
                 };
@@ -69,6 +72,26 @@ internal static class Program
             first = s_probes.Count - added.Count,
             probes = added.ConvertAll(p => new { semaphore = (long)p.SemaphoreAddress, stub = (long)p.StubAddress }),
         };
+    }
+
+    private static readonly List<PosixSignalRegistration> s_handlers = [];
+
+    /// <summary>What an application that handles SIGTERM itself does (a generic host, a server): cancel it and go on.</summary>
+    private static object KeepRunningOn(int signal)
+    {
+        PosixSignal which = signal switch
+        {
+            1 => PosixSignal.SIGHUP,
+            2 => PosixSignal.SIGINT,
+            15 => PosixSignal.SIGTERM,
+            _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "1, 2 or 15"),
+        };
+        s_handlers.Add(PosixSignalRegistration.Create(which, context =>
+        {
+            context.Cancel = true;
+            Console.Error.WriteLine($"host: cancelled signal {signal}");
+        }));
+        return new { handler = signal };
     }
 
     private static object Fire(string[] words)

@@ -38,6 +38,9 @@ public static class TracerRequirements
     /// <summary>Mounting a tmpfs of our own (read-only, noexec) for placement faults.</summary>
     public static string? Mount() => Root() ?? Tool("mount", "mount") ?? Tool("umount", "mount");
 
+    /// <summary>Starting a process in a PID namespace of its own (<c>unshare --pid</c>), as a container does.</summary>
+    public static string? Unshare() => Root() ?? Tool("unshare", "util-linux");
+
     private static string? Tool(string command, string package) =>
         ExecutableSearch.Find(command) is null ? $"{command} is not installed (apt-get install {package}; scripts/prerequisites does it)" : null;
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using Usdt.Contract;
 using Usdt.Fody.Arguments;
 using Usdt.Fody.Configuration;
 using Usdt.Fody.Emit;
@@ -56,7 +57,7 @@ internal sealed class FunctionBoundaryProbes
         {
             if (selected[i].ExplicitName is not { } name)
                 continue;
-            if (!CIdentifier.IsValid(name, ProbeNameAllocator.MaxStemLength))
+            if (!ProbeIdentifier.IsValid(name, ProbeNameAllocator.MaxStemLength))
                 _diagnostics.Error($"[Probe(Name = \"{name}\")] on {MethodSelector.Describe(selected[i].Method)} is not a probe name: use a C identifier of at most {ProbeNameAllocator.MaxStemLength} characters (\"{ProbeNameAllocator.ReturnSuffix}\" is appended).", selected[i].Method);
             else if (!allocator.TryReserve(name))
                 _diagnostics.Error($"[Probe(Name = \"{name}\")] on {MethodSelector.Describe(selected[i].Method)}: another method already uses that probe name.", selected[i].Method);
@@ -75,11 +76,11 @@ internal sealed class FunctionBoundaryProbes
     {
         MethodDefinition method = selected.Method;
         List<ArgumentMapping> parameters = method.Parameters
-            .Take(ProbeLimits.MaxArguments)
+            .Take(ContractLimits.MaxArguments)
             .Select(p => p.IsOut && !p.IsIn ? ArgumentMapper.Map(p.ParameterType).AsAlwaysZero() : ArgumentMapper.Map(p.ParameterType))
             .ToList();
-        if (method.Parameters.Count > ProbeLimits.MaxArguments)
-            _diagnostics.Warning($"{MethodSelector.Describe(method)} has {method.Parameters.Count} parameters; its entry probe passes the first {ProbeLimits.MaxArguments}, the most tracers read.", method);
+        if (method.Parameters.Count > ContractLimits.MaxArguments)
+            _diagnostics.Warning($"{MethodSelector.Describe(method)} has {method.Parameters.Count} parameters; its entry probe passes the first {ContractLimits.MaxArguments}, the most tracers read.", method);
 
         Instruction? userCodeStart = method.IsConstructor ? ConstructorBody.UserCodeStart(method) : method.Body.Instructions[0];
         if (userCodeStart is null)
@@ -91,6 +92,17 @@ internal sealed class FunctionBoundaryProbes
         ReturnedTask? returnedTask = ReturnedTask.Of(method, selected.Shape);
         ArgumentMapping returnValue = ReturnValueOf(method, selected.Shape, returnedTask);
         bool wantReturn = _configuration.Return && selected.Shape != MethodShape.RuntimeAsync;
+        StateMachineParts? stateMachine = null;
+        if (selected.Shape == MethodShape.Async)
+        {
+            stateMachine = MethodShapes.StateMachineOf(method) is { } type ? AsyncMethodInjector.PartsOf(type) : null;
+            if (stateMachine is null && wantReturn)
+            {
+                // Decided before any probe is added: only probes that fire are listed.
+                _diagnostics.Warning($"{MethodSelector.Describe(method)}: its async state machine is not of a shape the weaver knows; only its entry probe is woven.", method);
+                wantReturn = false;
+            }
+        }
         string source = Source(method);
         int? entry = _configuration.Entry ? AddEntryProbe(method, source, provider, stem, parameters) : null;
         int? exit = wantReturn ? AddReturnProbe(source, provider, stem, returnValue) : null;
@@ -98,14 +110,10 @@ internal sealed class FunctionBoundaryProbes
             return false;
 
         var plan = new FunctionProbePlan(method, entry, exit, parameters, returnValue, returnedTask);
-        if (selected.Shape == MethodShape.Async)
-        {
-            if (MethodShapes.StateMachineOf(method) is { } stateMachine && _async.TryInject(plan, stateMachine))
-                return true;
-            _diagnostics.Warning($"{MethodSelector.Describe(method)}: its async state machine is not of a shape the weaver knows; only its entry probe is woven.", method);
-            plan = new FunctionProbePlan(method, entry, null, parameters, returnValue);
-        }
-        _sync.Inject(plan, userCodeStart);
+        if (stateMachine is not null)
+            _async.Inject(plan, stateMachine);
+        else
+            _sync.Inject(plan, userCodeStart);
         return true;
     }
 
@@ -114,7 +122,7 @@ internal sealed class FunctionBoundaryProbes
         string name = stem + ProbeNameAllocator.EntrySuffix;
         _manifest.Add(provider, name, source,
             parameters.Select((mapping, i) => (method.Parameters[i].Name, mapping.Description)).ToList());
-        return _table.Add(provider, name, Codes(parameters));
+        return _table.Add(provider, name, parameters.Select(p => p.Kind).ToList());
     }
 
     private int AddReturnProbe(string source, string provider, string stem, ArgumentMapping returnValue)
@@ -127,7 +135,7 @@ internal sealed class FunctionBoundaryProbes
             ("elapsed", "nanoseconds since entry (0 when the tracer attached mid-call)"),
             ("exception", "full type name of the exception it ended with (UTF-8), NULL on return"),
         ]);
-        return _table.Add(provider, name, $"{returnValue.Code}ls");
+        return _table.Add(provider, name, [returnValue.Kind, ArgumentKind.Int64, ArgumentKind.Utf8String]);
     }
 
     private static string Source(MethodDefinition method) =>
@@ -148,6 +156,4 @@ internal sealed class FunctionBoundaryProbes
         }
         return ArgumentMapper.Map(type);
     }
-
-    private static string Codes(IEnumerable<ArgumentMapping> mappings) => new(mappings.Select(m => m.Code).ToArray());
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Fody;
 using Mono.Cecil;
+using Usdt.Contract;
 using Usdt.Fody.Configuration;
 using Usdt.Fody.Emit;
 using Usdt.Fody.Injection;
@@ -53,8 +54,10 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         List<TypeDefinition> types = ModuleDefinition.GetTypes().Where(IsUserType).ToList();
         List<TypeDefinition> staticProviders = types.Where(StaticProbeClasses.IsStaticProbeClass).ToList();
         List<SelectedMethod> selected = MethodSelector.Select(types.Except(staticProviders), ModuleDefinition, configuration, diagnostics);
+        // A manifest and libraries from an earlier build must not outlive their probes.
         if (File.Exists(ManifestPath))
-            File.Delete(ManifestPath); // a manifest from an earlier build must not outlive its probes
+            File.Delete(ManifestPath);
+        BuiltProbeLibraries.DeleteStale(OutputDirectory, AssemblyStem);
         if (selected.Count == 0 && staticProviders.Count == 0)
         {
             diagnostics.Info("Usdt: no method selected for probes (mark methods with [Probe] or add <Include> rules to FodyWeavers.xml).");
@@ -77,11 +80,13 @@ public sealed class ModuleWeaver : BaseModuleWeaver
 
         // Completed even when some probe was refused: methods woven before the error refer to
         // the table, and a module whose code refers to a type it lacks cannot be written.
-        table.Complete(ModuleDefinition.Assembly.Name.Name);
+        table.Complete(ModuleDefinition.Assembly.Name.Name, AssemblyStem);
         if (diagnostics.ErrorCount > 0)
             return;
         File.WriteAllText(ManifestPath, manifest.Text(ModuleDefinition.Assembly.Name.Name));
-        diagnostics.Info($"Usdt: {table.Count} probes ({functions} methods with function-boundary probes as provider '{provider}', {statics} static probes); arguments listed in {ManifestPath}.");
+        IReadOnlyList<string> libraries = BuiltProbeLibraries.Write(table, OutputDirectory, AssemblyStem);
+        diagnostics.Info($"Usdt: {table.Count} probes ({functions} methods with function-boundary probes as provider '{provider}', {statics} static probes); " +
+            $"arguments listed in {ManifestPath}; probe libraries {string.Join(", ", libraries.Select(Path.GetFileName))}.");
     }
 
     private string ProviderName(WeaverConfiguration configuration, WeaverDiagnostics diagnostics)
@@ -90,9 +95,9 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             return configured;
         if (ProbeAttributes.ProviderName(ModuleDefinition.Assembly) is { } attributed)
         {
-            if (ProviderNameRules.IsValid(attributed))
+            if (ProbeIdentifier.IsValid(attributed, ContractLimits.MaxProviderNameLength))
                 return attributed;
-            diagnostics.Error($"[assembly: ProbeProvider(\"{attributed}\")] is not a provider name: use a C identifier of at most {ProviderNameRules.MaxLength} characters.");
+            diagnostics.Error($"[assembly: ProbeProvider(\"{attributed}\")] is not a provider name: use a C identifier of at most {ContractLimits.MaxProviderNameLength} characters.");
         }
         return ProviderNaming.FromAssemblyName(ModuleDefinition.Assembly.Name.Name);
     }
@@ -102,6 +107,12 @@ public sealed class ModuleWeaver : BaseModuleWeaver
     /// the package's targets copy it to the output and publish directories).
     /// </summary>
     private string ManifestPath => Path.ChangeExtension(AssemblyFilePath, ".usdt.txt");
+
+    /// <summary>The woven assembly's file name without extension: what its manifest and libraries are named after.</summary>
+    private string AssemblyStem => Path.GetFileNameWithoutExtension(AssemblyFilePath);
+
+    /// <summary>Where the woven assembly is written (obj/...): its manifest and libraries go beside it.</summary>
+    private string OutputDirectory => Path.GetDirectoryName(Path.GetFullPath(AssemblyFilePath))!;
 
     private static bool IsUserType(TypeDefinition type) => type.Name != "<Module>" && type.Name != ProbeTable.TypeName;
 

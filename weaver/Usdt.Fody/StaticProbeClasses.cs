@@ -3,6 +3,7 @@ using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Mono.Cecil.Rocks;
+using Usdt.Contract;
 using Usdt.Fody.Arguments;
 using Usdt.Fody.Emit;
 using Usdt.Fody.Injection;
@@ -54,9 +55,9 @@ internal sealed class StaticProbeClasses
         string provider = ProbeAttributes.ProviderName(type)!;
         string where = type.FullName.Replace('/', '.');
         MethodDefinition? anyMethod = type.Methods.FirstOrDefault(m => m.HasBody);
-        if (!Configuration.ProviderNameRules.IsValid(provider))
+        if (!ProbeIdentifier.IsValid(provider, ContractLimits.MaxProviderNameLength))
         {
-            _diagnostics.Error($"[ProbeProvider(\"{provider}\")] on {where} is not a provider name: use a C identifier of at most {Configuration.ProviderNameRules.MaxLength} characters.", anyMethod);
+            _diagnostics.Error($"[ProbeProvider(\"{provider}\")] on {where} is not a provider name: use a C identifier of at most {ContractLimits.MaxProviderNameLength} characters.", anyMethod);
             return 0;
         }
         if (!(type.IsAbstract && type.IsSealed))
@@ -102,8 +103,8 @@ internal sealed class StaticProbeClasses
             method.ReturnType.MetadataType != MetadataType.Void ? "does not return void" :
             method.HasGenericParameters ? "is generic" :
             !method.HasBody || method.Body.Instructions.Any(i => i.OpCode != OpCodes.Nop && i.OpCode != OpCodes.Ret) ? "has a body (a static probe's body must be empty: the weaver writes it)" :
-            !CIdentifier.IsValid(method.Name, Naming.ProbeNameText.MaxLength) ? $"is not a probe name (a C identifier of at most {Naming.ProbeNameText.MaxLength} characters)" :
-            method.Parameters.Count > ProbeLimits.MaxArguments ? $"has {method.Parameters.Count} parameters; a probe carries at most {ProbeLimits.MaxArguments}" :
+            !ProbeIdentifier.IsValid(method.Name, ContractLimits.MaxProbeNameLength) ? $"is not a probe name (a C identifier of at most {ContractLimits.MaxProbeNameLength} characters)" :
+            method.Parameters.Count > ContractLimits.MaxArguments ? $"has {method.Parameters.Count} parameters; a probe carries at most {ContractLimits.MaxArguments}" :
             "";
         List<ArgumentMapping> mappings = method.Parameters.Select(p => ArgumentMapper.Map(p.ParameterType)).ToList();
         if (problem.Length == 0 && method.Parameters.FirstOrDefault(p => p.IsOut || p.ParameterType.IsByReference) is { } byReference)
@@ -116,7 +117,7 @@ internal sealed class StaticProbeClasses
             return null;
         }
 
-        int probe = _table.Add(provider, method.Name, new string(mappings.Select(m => m.Code).ToArray()));
+        int probe = _table.Add(provider, method.Name, mappings.Select(m => m.Kind).ToList());
         _manifest.Add(provider, method.Name, $"static probe {Describe(method)}",
             mappings.Select((mapping, i) => (method.Parameters[i].Name, mapping.Description)).ToList());
         MethodBody body = method.Body;

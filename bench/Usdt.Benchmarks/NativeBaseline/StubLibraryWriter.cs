@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using Usdt.Contract;
 using Usdt.Elf;
 
 namespace Usdt.Benchmarks.NativeBaseline;
@@ -15,10 +16,10 @@ internal static class StubLibraryWriter
     {
         ProbeSpec[] probes =
         [
-            new("cnop5", "fire2", [ProbeArgumentType.Int64, ProbeArgumentType.Int64]),
-            new("cnop5", "fire6", Enumerable.Repeat(ProbeArgumentType.Int64, 6).ToArray()),
+            new("cnop5", "fire2", [ArgumentKind.Int64, ArgumentKind.Int64]),
+            new("cnop5", "fire6", Enumerable.Repeat(ArgumentKind.Int64, 6).ToArray()),
         ];
-        File.WriteAllBytes(options.Required("out"), ElfWriter.Write(probes, ElfArchitecture.X64).Bytes);
+        File.WriteAllBytes(options.Required("out"), ElfWriter.Write(probes, ElfArchitecture.X64, ProbeTableText.Hash(ProbeTableText.Of(probes))).Bytes);
         return 0;
     }
 }

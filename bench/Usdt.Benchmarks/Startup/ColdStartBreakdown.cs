@@ -3,10 +3,11 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+using Usdt.Contract;
 using Usdt.Elf;
+using Usdt.Platform;
 using Usdt.Platform.Linux;
-using Usdt.Registration;
 using Usdt.Weaving;
 
 namespace Usdt.Benchmarks.Startup;
@@ -34,11 +35,13 @@ internal static class ColdStartBreakdown
             start = Stopwatch.GetTimestamp();
         }
 
-        WovenProbes.TryParse(table, out List<ProbeSpec> specs, out _);
+        ProbeTableParser.TryParse(table, out List<ProbeSpec> specs, out _);
         Step("parse the probe table, first call");
-        ProbeLibraryImage image = ElfWriter.Write(specs, ElfArchitecture.X64);
+        ulong hash = ProbeTableText.Hash(table);
+        Step("hash the probe table");
+        ProbeLibraryImage image = ElfWriter.Write(specs, ElfArchitecture.X64, hash);
         Step("write the ELF image, first call");
-        ElfWriter.Write(specs, ElfArchitecture.X64);
+        ElfWriter.Write(specs, ElfArchitecture.X64, hash);
         Step("write the ELF image, second call");
 
         // What the Linux backend does, step by step, in a directory of its own.
@@ -46,21 +49,19 @@ internal static class ColdStartBreakdown
         IReadOnlyList<string> directories = DirectoryCandidates.For(settings);
         Step("read settings, list candidate directories");
         _ = new LibraryPlacement(directories, allowMemoryFile: true);
-        Step("placement: exit and signal handlers");
-        PrivateDirectory.TryPrepare(directories[0], out _);
-        Step("check the directory is private");
-        _ = ProcessIdentity.Current;
-        Step("this process's identity (/proc/self/stat)");
-        StaleLibraries.Remove(directories[0]);
+        Step("placement: exit handler");
+        PrivateDirectory directory = PrivateDirectory.Open(directories[0], out string why) ?? throw new IOException(why);
+        Step("open the directory, check it is private");
+        StaleLibraries.Remove(directory);
         Step("remove stale libraries");
-        string path = Path.Combine(directories[0], $"usdt-breakdown-{Environment.ProcessId}.so");
-        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-            file.Write(image.Bytes);
-        Step("write the file");
-        NativeLibrary.TryLoad(path, out nint handle);
-        NativeLibrary.GetExport(handle, image.AnchorSymbol);
-        Step("dlopen and dlsym");
-        File.Delete(path);
+        string file = $"usdt-breakdown-{Environment.ProcessId}.so";
+        int fd = LibC.OpenAt(directory.Handle, file, LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0x180);
+        LibC.Flock(fd, LibC.LOCK_EX);
+        RandomAccess.Write(new SafeFileHandle(fd, ownsHandle: false), image.Bytes, 0);
+        Step("create, lock and write the file");
+        DescriptorLoad.Load(fd, image.AnchorSymbol, out _);
+        Step("dlopen, dlsym, confirm the mapping");
+        LibC.UnlinkAt(directory.Handle, file, 0);
 
         ProbeRegistration first = WovenProbes.Register(table, "startup");
         Step("Register, first call: all of the above again, first use of what is left");

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Usdt.Contract;
 using Usdt.Elf;
 using Usdt.Weaving;
 
@@ -99,8 +100,9 @@ internal static class RegistrationTiming
         int repeats = count >= 10_000 ? 10 : 30;
         double warm = Median(repeats, () => WovenProbes.Register(table, "startup"));
         List<ProbeSpec> specs = [];
-        double parse = Median(repeats, () => WovenProbes.TryParse(table, out specs, out _));
-        double elf = Median(repeats, () => ElfWriter.Write(specs, ElfArchitecture.X64));
+        double parse = Median(repeats, () => ProbeTableParser.TryParse(table, out specs, out _));
+        ulong hash = ProbeTableText.Hash(table);
+        double elf = Median(repeats, () => ElfWriter.Write(specs, ElfArchitecture.X64, hash));
         long bytes = new FileInfo(first.LibraryPath!).Length;
 
         Console.Out.WriteLine(string.Join('\t', new double[] { count, cold, warm, parse, elf, bytes }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Usdt.Contract;
 using Usdt.Firing;
 
 namespace Usdt;
@@ -36,6 +37,9 @@ public sealed unsafe class Probe
 
     /// <summary>The declared argument kinds, in order.</summary>
     public IReadOnlyList<ProbeArgumentType> Arguments => _arguments;
+
+    /// <summary>The argument kinds as the probe contract names them (the same values).</summary>
+    internal ArgumentKind[] Kinds => Array.ConvertAll(_arguments, type => (ArgumentKind)type);
 
     /// <summary>True while at least one tracer is attached to this probe.</summary>
     public bool IsEnabled => *_semaphore != 0;

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using Usdt.Contract;
+using Usdt.Platform;
 using Usdt.Registration;
 
 namespace Usdt;
@@ -104,12 +106,21 @@ public sealed class UsdtProvider
         {
             if (Registration is { } existing)
                 return existing;
-            var specs = new ProbeSpec[_probes.Count];
-            for (int i = 0; i < specs.Length; i++)
-                specs[i] = new ProbeSpec(Name, _probes[i].Name, _probes[i].Arguments);
-            ProbeRegistration registration = ProbeRegistry.Register(specs, Name);
+            ProbeRegistration registration = ProbeRegistry.Register(ProbeSet.Of(Specs()), Name);
             Bind(registration);
             return registration;
+        }
+    }
+
+    /// <summary>The probes as the probe library describes them.</summary>
+    internal ProbeSpec[] Specs()
+    {
+        lock (_lock)
+        {
+            var specs = new ProbeSpec[_probes.Count];
+            for (int i = 0; i < specs.Length; i++)
+                specs[i] = new ProbeSpec(Name, _probes[i].Name, _probes[i].Kinds);
+            return specs;
         }
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using Usdt.Elf;
+using Usdt.Platform;
 using Usdt.Platform.Linux;
 
 namespace Usdt.Registration;

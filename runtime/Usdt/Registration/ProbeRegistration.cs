@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Usdt.Contract;
 
 namespace Usdt;
 
@@ -24,13 +25,13 @@ public sealed class ProbeRegistration
     /// <summary>What was registered: a provider name, or the woven module's name.</summary>
     public string Label { get; }
 
-    /// <summary>Number of probes in the generated library.</summary>
+    /// <summary>Number of probes registered.</summary>
     public int ProbeCount { get; }
 
     /// <summary>True when tracers can attach to these probes.</summary>
     public bool IsActive => Placement != ProbePlacement.None;
 
-    /// <summary>Where the generated library lives.</summary>
+    /// <summary>Where the probe library lives.</summary>
     public ProbePlacement Placement { get; }
 
     /// <summary>
@@ -39,25 +40,25 @@ public sealed class ProbeRegistration
     /// </summary>
     public string? LibraryPath { get; }
 
-    /// <summary>Why probes are disabled, or why a fallback placement was used; null when all went as planned.</summary>
+    /// <summary>Why probes are disabled, or why a fallback was used (a built library that did not fit, a directory that could not be used); null when all went as planned.</summary>
     public string? Reason { get; }
 
     /// <summary>
-    /// Address of probe 0's 2-byte semaphore; probe <c>i</c>'s is at <c>SemaphoreBase + 2 * i</c>.
+    /// Address of probe 0's 2-byte semaphore; probe <c>i</c>'s is at <c>SemaphoreBase + SemaphoreStride * i</c>.
     /// When inactive, it points to zeroed memory that never changes.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public nint SemaphoreBase { get; }
 
-    /// <summary>Address of probe 0's stub; probe <c>i</c>'s is at <c>StubBase + 8 * i</c>. 0 when inactive.</summary>
+    /// <summary>Address of probe 0's stub; probe <c>i</c>'s is at <c>StubBase + StubStride * i</c>. 0 when inactive.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public nint StubBase { get; }
 
     /// <summary>Distance between consecutive semaphores.</summary>
-    public const int SemaphoreStride = 2;
+    public const int SemaphoreStride = ProbeContract.SemaphoreStride;
 
     /// <summary>Distance between consecutive stubs.</summary>
-    public const int StubStride = Elf.ElfArchitecture.StubStride;
+    public const int StubStride = ProbeContract.StubStride;
 
     /// <inheritdoc />
     public override string ToString() => IsActive

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using Usdt.Platform;
 
 namespace Usdt.Registration;
 
@@ -20,23 +21,27 @@ internal static class ProbeRegistry
         get { lock (s_lock) return s_registrations.ToArray(); }
     }
 
-    public static ProbeRegistration Register(IReadOnlyList<ProbeSpec> probes, string label)
+    public static ProbeRegistration Register(ProbeSet probes, string label, ModuleLibrary? module = null)
     {
         lock (s_lock)
         {
             s_settings ??= ReadSettings();
             s_backend ??= CreateBackend(s_settings);
-            return Register(s_backend, probes, label, s_settings.Diagnostics);
+            return Register(s_backend, probes, label, module, s_settings.Diagnostics);
         }
     }
 
     /// <summary>Registers through a given backend (tests use this to simulate platforms and faults).</summary>
-    public static ProbeRegistration Register(IProbeBackend backend, IReadOnlyList<ProbeSpec> probes, string label, bool printDiagnostics = false)
+    public static ProbeRegistration Register(IProbeBackend backend, ProbeSet probes, string label, ModuleLibrary? module = null, bool printDiagnostics = false)
     {
         LoadedProbes loaded;
         try
         {
-            loaded = probes.Count == 0 ? LoadedProbes.Failed("no probes to register") : backend.Load(probes, label);
+            loaded = probes.Count == 0 ? LoadedProbes.Failed("no probes to register") : backend.Load(probes, label, module);
+        }
+        catch (MalformedProbesException e)
+        {
+            loaded = LoadedProbes.Failed(e.Message);
         }
         catch (Exception e)
         {
@@ -56,13 +61,15 @@ internal static class ProbeRegistry
         return registration;
     }
 
+    // Room for one 4-byte read past the last probe too: a site checks a method's entry and
+    // return semaphores with one read.
     private static unsafe nint ZeroedSemaphores(int count) =>
-        (nint)NativeMemory.AllocZeroed((nuint)Math.Max(count, 1), ProbeRegistration.SemaphoreStride);
+        (nint)NativeMemory.AllocZeroed((nuint)Math.Max(count, 1) + 1, ProbeRegistration.SemaphoreStride);
 
     private static UsdtSettings ReadSettings()
     {
         try { return UsdtSettings.FromEnvironment(); }
-        catch (Exception) { return new UsdtSettings(Disabled: false, Directory: null, AllowMemoryFile: true, Diagnostics: false); }
+        catch (Exception) { return UsdtSettings.Default; }
     }
 
     private static IProbeBackend CreateBackend(UsdtSettings settings)

@@ -1,106 +1,99 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Reflection;
+using Usdt.Contract;
+using Usdt.Platform;
 using Usdt.Registration;
 
 namespace Usdt.Weaving;
 
 /// <summary>
 /// The registration entry point of woven modules. The weaver generates, per module, a
-/// probe table class whose static constructor calls <see cref="Register"/> and keeps
-/// <see cref="ProbeRegistration.SemaphoreBase"/> and <see cref="ProbeRegistration.StubBase"/>
+/// probe table class whose static constructor calls <see cref="Register(string, string, RuntimeTypeHandle, string)"/>
+/// and keeps <see cref="ProbeRegistration.SemaphoreBase"/> and <see cref="ProbeRegistration.StubBase"/>
 /// in <c>static readonly</c> fields, which tier-1 JIT folds into constants: a disabled
 /// probe site becomes one compare of a 2-byte word at a constant address, and a branch.
 /// </summary>
 /// <remarks>
-/// Layout contract (version 1) shared with the weaver: probe <c>i</c> of the table has its
-/// semaphore at <c>SemaphoreBase + 2 * i</c> and its stub at <c>StubBase + 8 * i</c>.
+/// Layout contract shared with the weaver: probe <c>i</c> of the table has its semaphore
+/// at <c>SemaphoreBase + ProbeRegistration.SemaphoreStride * i</c> and its stub at
+/// <c>StubBase + ProbeRegistration.StubStride * i</c>.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class WovenProbes
 {
     /// <summary>
-    /// Registers a woven module's probes. <paramref name="table"/> holds one line per probe,
-    /// <c>provider:name:codes</c>, one code per argument (<c>b B h H i I l L</c> for signed
-    /// and unsigned 8/16/32/64-bit integers, <c>s</c> for a UTF-8 string pointer, <c>x</c>
-    /// for an unsupported slot). Never throws.
+    /// Registers a woven module's probes, from the probe library the build wrote beside
+    /// its assembly when that library fits the table, else from one generated now. Never throws.
     /// </summary>
-    public static ProbeRegistration Register(string table, string label)
+    /// <param name="table">One line per probe, <c>provider:name:codes</c>, one code per argument
+    /// (<c>b B h H i I l L</c> for signed and unsigned 8/16/32/64-bit integers, <c>s</c> for a
+    /// UTF-8 string pointer, <c>x</c> for an unsupported slot).</param>
+    /// <param name="label">The module's name, for diagnostics.</param>
+    /// <param name="anchor">A type of the woven module (<c>ldtoken</c>): its assembly's location says where the built libraries are.</param>
+    /// <param name="assemblyStem">The assembly's file name without extension, which the library names start with.</param>
+    public static ProbeRegistration Register(string table, string label, RuntimeTypeHandle anchor, string assemblyStem)
     {
-        if (!TryParse(table, out List<ProbeSpec> probes, out string? error))
+        ModuleLibrary? module;
+        try { module = new ModuleLibrary(assemblyStem, SearchDirectories(Type.GetTypeFromHandle(anchor)!.Assembly)); }
+        catch (Exception) { module = null; }
+        return Register(table, label, module);
+    }
+
+    /// <summary>
+    /// Registers a module woven by Usdt.Fody 0.1, which built no library: the library is
+    /// generated now. Kept so that such modules keep loading with a newer runtime. Never throws.
+    /// </summary>
+    public static ProbeRegistration Register(string table, string label) => Register(table, label, module: null);
+
+    /// <summary>Registers a table whose built libraries, if any, are described by <paramref name="module"/>.</summary>
+    internal static ProbeRegistration Register(string table, string label, ModuleLibrary? module)
+    {
+        table ??= "";
+        int count = ProbeTableParser.CountLines(table);
+        ProbeSpec? first = null;
+        if (count > 0 && !ProbeTableParser.TryParseFirst(table, out first, out string? error))
         {
             // Probe sites index the semaphores by table line, so the disabled registration
-            // must cover every line, not only those parsed before the error (and an error on
-            // the first line must not turn into "no probes").
-            var everyLine = new ProbeSpec[table.Split('\n').Length];
-            Array.Fill(everyLine, new ProbeSpec("malformed", "malformed", []));
-            return ProbeRegistry.Register(new UnsupportedBackend($"malformed probe table: {error}"), everyLine, label);
+            // must cover every line, not only those parsed before the error.
+            return ProbeRegistry.Register(new UnsupportedBackend($"malformed probe table: line 1: {error}"),
+                new ProbeSet(count, 0, "", "", () => []), label, module);
         }
-        return ProbeRegistry.Register(probes, label);
+        var probes = new ProbeSet(count, ProbeTableText.Hash(table), first?.Provider ?? "", first?.Name ?? "", () =>
+            ProbeTableParser.TryParse(table, out List<ProbeSpec> all, out string? problem)
+                ? all : throw new MalformedProbesException($"malformed probe table: {problem}"));
+        return ProbeRegistry.Register(probes, label, module);
     }
 
-    internal static bool TryParse(string? table, out List<ProbeSpec> probes, out string? error)
+    /// <summary>
+    /// Where a module's built libraries may be, nearest first: beside its assembly; the
+    /// application's directory (single-file and Native AOT applications have no assembly
+    /// files, and keep the libraries beside the executable); the native library directories
+    /// the host resolved from the application's dependencies (a woven library's package puts
+    /// them under <c>runtimes/RID/native/</c>).
+    /// </summary>
+    private static List<string> SearchDirectories(Assembly assembly)
     {
-        probes = [];
-        error = null;
-        if (string.IsNullOrEmpty(table))
-            return true;
-
-        // Spans, not Split: registration runs at start-up, where every allocation and every
-        // first use of a framework path is paid for. Lines of one module share a provider,
-        // so consecutive equal providers share one string.
-        string? provider = null;
-        ReadOnlySpan<char> rest = table;
-        while (true)
+        var directories = new List<string>(4);
+        void Add(string? directory)
         {
-            int end = rest.IndexOf('\n');
-            ReadOnlySpan<char> line = end < 0 ? rest : rest[..end];
-            if (!TryParseLine(line, ref provider, out ProbeSpec? probe, out string? problem))
-            {
-                error = $"line {probes.Count + 1}: {problem}";
-                return false;
-            }
-            probes.Add(probe);
-            if (end < 0)
-                return true;
-            rest = rest[(end + 1)..];
+            if (string.IsNullOrEmpty(directory))
+                return;
+            directory = Path.TrimEndingDirectorySeparator(directory);
+            if (!directories.Contains(directory))
+                directories.Add(directory);
         }
-    }
-
-    /// <summary>Parses <c>provider:name:codes</c>.</summary>
-    private static bool TryParseLine(ReadOnlySpan<char> line, ref string? provider, [NotNullWhen(true)] out ProbeSpec? probe, out string? problem)
-    {
-        probe = null;
-        int first = line.IndexOf(':');
-        int second = first < 0 ? -1 : line[(first + 1)..].IndexOf(':') + first + 1;
-        if (first < 0 || second <= first || line[(second + 1)..].Contains(':'))
+#pragma warning disable IL3000 // Location is empty in single-file and Native AOT applications: then the next candidates apply.
+        Add(Path.GetDirectoryName(assembly.Location));
+#pragma warning restore IL3000
+        Add(AppContext.BaseDirectory);
+        if (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") is string native)
         {
-            problem = $"'{line}'";
-            return false;
+            foreach (string directory in native.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+                Add(directory);
         }
-        ReadOnlySpan<char> providerText = line[..first], name = line[(first + 1)..second], codes = line[(second + 1)..];
-        if (!ProbeIdentifier.IsValid(providerText, ProbeLimits.MaxProviderNameLength)
-            || !ProbeIdentifier.IsValid(name, ProbeLimits.MaxProbeNameLength)
-            || codes.Length > ProbeLimits.MaxArguments)
-        {
-            problem = $"'{line}'";
-            return false;
-        }
-
-        var arguments = new ProbeArgumentType[codes.Length];
-        for (int i = 0; i < arguments.Length; i++)
-        {
-            if (!ProbeArgumentTypeCodes.TryParse(codes[i], out arguments[i]))
-            {
-                problem = $"unknown argument code '{codes[i]}'";
-                return false;
-            }
-        }
-        if (provider is null || !providerText.SequenceEqual(provider))
-            provider = providerText.ToString();
-        probe = new ProbeSpec(provider, name.ToString(), arguments);
-        problem = null;
-        return true;
+        return directories;
     }
 }

@@ -1,10 +1,11 @@
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Usdt.Contract;
 using Usdt.Elf;
 using Usdt.Tests.Tracers;
 using Xunit;
-using static Usdt.ProbeArgumentType;
+using static Usdt.Contract.ArgumentKind;
 
 namespace Usdt.Tests.Elf;
 
@@ -26,7 +27,7 @@ public sealed class Arm64ImageTests
         ];
         using var directory = new TemporaryDirectory();
         string path = directory.Combine("arm64.so");
-        File.WriteAllBytes(path, ElfWriter.Write(probes, ElfArchitecture.Arm64).Bytes);
+        File.WriteAllBytes(path, ElfWriter.Write(probes, ElfArchitecture.Arm64, ProbeTableText.Hash(ProbeTableText.Of(probes))).Bytes);
 
         string header = Readelf.Run("-h", path);
         Assert.Matches(new Regex(@"Machine:\s+AArch64"), header);

@@ -1,8 +1,9 @@
 using System;
 using System.Linq;
+using Usdt.Contract;
 using Usdt.Elf;
 using Xunit;
-using K = Usdt.ProbeArgumentType;
+using K = Usdt.Contract.ArgumentKind;
 
 namespace Usdt.Tests.Elf;
 
@@ -19,8 +20,8 @@ public sealed class ElfWriterTests
     [Fact]
     public void SameProbesGiveTheSameBytes()
     {
-        ProbeLibraryImage first = ElfWriter.Write(Probes(), ElfArchitecture.X64);
-        ProbeLibraryImage second = ElfWriter.Write(Probes(), ElfArchitecture.X64);
+        ProbeLibraryImage first = Write(Probes(), ElfArchitecture.X64);
+        ProbeLibraryImage second = Write(Probes(), ElfArchitecture.X64);
 
         Assert.Equal(first.Bytes, second.Bytes);
         Assert.Equal(first.BuildId, second.BuildId);
@@ -30,20 +31,20 @@ public sealed class ElfWriterTests
     public void DifferentProbesGiveDifferentBuildIds()
     {
         ProbeSpec[] renamed = Probes();
-        renamed[1] = renamed[1] with { Name = "something" };
+        renamed[1] = new ProbeSpec("shop", "something", []);
         ProbeSpec[] retyped = Probes();
-        retyped[0] = retyped[0] with { Arguments = [K.UInt32, K.Utf8String] };
+        retyped[0] = new ProbeSpec("shop", "order_placed", [K.UInt32, K.Utf8String]);
 
-        byte[] original = ElfWriter.Write(Probes(), ElfArchitecture.X64).BuildId;
-        Assert.NotEqual(original, ElfWriter.Write(renamed, ElfArchitecture.X64).BuildId);
-        Assert.NotEqual(original, ElfWriter.Write(retyped, ElfArchitecture.X64).BuildId);
-        Assert.NotEqual(original, ElfWriter.Write(Probes(), ElfArchitecture.Arm64).BuildId);
+        byte[] original = Write(Probes(), ElfArchitecture.X64).BuildId;
+        Assert.NotEqual(original, Write(renamed, ElfArchitecture.X64).BuildId);
+        Assert.NotEqual(original, Write(retyped, ElfArchitecture.X64).BuildId);
+        Assert.NotEqual(original, Write(Probes(), ElfArchitecture.Arm64).BuildId);
     }
 
     [Fact]
     public void BuildIdIsStoredInTheFile()
     {
-        ProbeLibraryImage image = ElfWriter.Write(Probes(), ElfArchitecture.X64);
+        ProbeLibraryImage image = Write(Probes(), ElfArchitecture.X64);
 
         Assert.Equal(20, image.BuildId.Length);
         Assert.NotEqual(new byte[20], image.BuildId);
@@ -53,11 +54,11 @@ public sealed class ElfWriterTests
     [Fact]
     public void EveryX64StubIsTheFiveByteNopThenRetPaddedWithInt3()
     {
-        ProbeLibraryImage image = ElfWriter.Write(Probes(), ElfArchitecture.X64);
+        ProbeLibraryImage image = Write(Probes(), ElfArchitecture.X64);
 
         for (int i = 0; i < Probes().Length; i++)
         {
-            byte[] stub = image.Bytes.AsSpan((int)image.TextAddress + 8 * i, 8).ToArray();
+            byte[] stub = image.Bytes.AsSpan((int)image.Identity.TextAddress + 8 * i, 8).ToArray();
             Assert.Equal(new byte[] { 0x0f, 0x1f, 0x44, 0x00, 0x00, 0xc3, 0xcc, 0xcc }, stub);
         }
     }
@@ -65,11 +66,11 @@ public sealed class ElfWriterTests
     [Fact]
     public void EveryArm64StubIsNopThenRet()
     {
-        ProbeLibraryImage image = ElfWriter.Write(Probes(), ElfArchitecture.Arm64);
+        ProbeLibraryImage image = Write(Probes(), ElfArchitecture.Arm64);
 
         for (int i = 0; i < Probes().Length; i++)
         {
-            byte[] stub = image.Bytes.AsSpan((int)image.TextAddress + 8 * i, 8).ToArray();
+            byte[] stub = image.Bytes.AsSpan((int)image.Identity.TextAddress + 8 * i, 8).ToArray();
             Assert.Equal(new byte[] { 0x1f, 0x20, 0x03, 0xd5, 0xc0, 0x03, 0x5f, 0xd6 }, stub);
         }
     }
@@ -77,14 +78,17 @@ public sealed class ElfWriterTests
     [Fact]
     public void SemaphoresStartAtZeroInTheFile()
     {
-        ProbeLibraryImage image = ElfWriter.Write(Probes(), ElfArchitecture.X64);
+        ProbeLibraryImage image = Write(Probes(), ElfArchitecture.X64);
 
-        Assert.All(image.Bytes.AsSpan((int)image.SemaphoreAddress, 2 * Probes().Length).ToArray(), b => Assert.Equal(0, b));
+        Assert.All(image.Bytes.AsSpan((int)image.Identity.SemaphoreAddress, 2 * Probes().Length).ToArray(), b => Assert.Equal(0, b));
     }
 
     [Fact]
     public void ALibraryWithoutProbesIsRefused()
     {
-        Assert.Throws<ArgumentException>(() => ElfWriter.Write([], ElfArchitecture.X64));
+        Assert.Throws<ArgumentException>(() => Write([], ElfArchitecture.X64));
     }
+
+    private static ProbeLibraryImage Write(ProbeSpec[] probes, ElfArchitecture architecture) =>
+        ElfWriter.Write(probes, architecture, ProbeTableText.Hash(ProbeTableText.Of(probes)));
 }

@@ -74,15 +74,20 @@ public sealed class ReadelfSegmentsTests(EveryKindLibrary library) : IClassFixtu
     }
 
     [SkippableFact]
-    public void NoteSegmentHoldsTheBuildId()
+    public void NoteSegmentHoldsTheBuildIdThenTheUsdtIdentity()
     {
         Requires.Met(TracerRequirements.Readelf());
 
         ProgramHeader note = Readelf.ProgramHeaders(library.Path).Single(h => h.Type == "NOTE");
         SectionHeader buildId = Readelf.Sections(library.Path)[".note.gnu.build-id"];
+        SectionHeader identity = Readelf.Sections(library.Path)[".note.usdt"];
+        string notes = Readelf.Run("-n", "-W", library.Path);
 
-        Assert.Equal((buildId.Offset, buildId.Size), (note.Offset, note.FileSize));
+        Assert.Equal((buildId.Offset, buildId.Size + identity.Size), (note.Offset, note.FileSize));
+        Assert.Equal(buildId.Offset + buildId.Size, identity.Offset);
         Assert.Equal("R", note.Flags);
+        // Type 1 of owner Usdt, 32 bytes starting with the contract version (readelf names type 1 by the core note it numbers).
+        Assert.Matches(new Regex($@"Usdt\s+0x00000020\s.*description data: {Contract.ProbeContract.Version:x2} 00 00 00 "), notes);
     }
 
     [SkippableFact]

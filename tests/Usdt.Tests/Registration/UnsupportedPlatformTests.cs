@@ -1,6 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using Usdt.Firing;
+using Usdt.Platform;
 using Usdt.Registration;
 using Xunit;
 
@@ -12,7 +13,7 @@ namespace Usdt.Tests.Registration;
 /// </summary>
 public sealed class UnsupportedPlatformTests
 {
-    private static readonly UsdtSettings Defaults = new(Disabled: false, Directory: null, AllowMemoryFile: true, Diagnostics: false);
+    private static readonly UsdtSettings Defaults = UsdtSettings.Default;
 
     private static UsdtProvider NewProvider()
     {
@@ -73,15 +74,23 @@ public sealed class UnsupportedPlatformTests
     }
 
     [Fact]
-    public void ProbesFireAsNoOpsBeforeRegistration()
+    public unsafe void ProbesBeforeRegistrationReadAZeroSemaphoreAndConvertNothingWhenFired()
     {
         UsdtProvider provider = NewProvider();
+        Probe withString = provider.Probes[1];
+        Span<byte> scratch = Utf8Scratch.Rent(slot: 0, 64);
+        scratch.Clear();
 
         foreach (Probe probe in provider.Probes)
         {
             Assert.False(probe.IsEnabled);
-            probe.Fire(1, "x");
+            Assert.Equal(0, *(ushort*)probe.SemaphoreAddress);
+            Assert.Equal(0, probe.StubAddress);
         }
+        withString.Fire("never converted", 7L);
+
+        // A fire that converted its arguments would have left the text in this thread's buffer.
+        Assert.Equal(-1, scratch.IndexOf("never"u8));
         Assert.Null(provider.Registration);
     }
 
@@ -96,6 +105,6 @@ public sealed class UnsupportedPlatformTests
     /// <summary>A backend failing the way a sandbox or a broken loader would.</summary>
     private sealed class ThrowingBackend : IProbeBackend
     {
-        public LoadedProbes Load(IReadOnlyList<ProbeSpec> probes, string label) => throw new InvalidOperationException("sandbox said no");
+        public LoadedProbes Load(ProbeSet probes, string label, ModuleLibrary? module) => throw new InvalidOperationException("sandbox said no");
     }
 }

@@ -1,5 +1,8 @@
-using System.Linq;
+using System;
 using System.Runtime.InteropServices;
+using Usdt.Elf;
+using Usdt.Platform;
+using Usdt.Platform.Linux;
 using Usdt.Registration;
 
 namespace Usdt.Tests;
@@ -13,8 +16,7 @@ internal static class BackendRegistration
 {
     public static ProbeRegistration Register(UsdtProvider provider, IProbeBackend backend)
     {
-        ProbeSpec[] specs = provider.Probes.Select(p => new ProbeSpec(provider.Name, p.Name, p.Arguments)).ToArray();
-        ProbeRegistration registration = ProbeRegistry.Register(backend, specs, provider.Name);
+        ProbeRegistration registration = ProbeRegistry.Register(backend, ProbeSet.Of(provider.Specs()), provider.Name);
         provider.Bind(registration);
         return registration;
     }
@@ -22,5 +24,21 @@ internal static class BackendRegistration
     /// <summary>Registers with the Linux backend of this process's architecture, writing into <paramref name="directory"/> only.</summary>
     public static ProbeRegistration RegisterIn(UsdtProvider provider, string directory, bool allowMemoryFile) =>
         Register(provider, ProbeBackends.For(OSPlatform.Linux, RuntimeInformation.ProcessArchitecture,
-            new UsdtSettings(Disabled: false, Directory: directory, AllowMemoryFile: allowMemoryFile, Diagnostics: false)));
+            UsdtSettings.Default with { Directory = directory, AllowMemoryFile = allowMemoryFile }));
+
+    /// <summary>
+    /// A Linux backend writing into <paramref name="directory"/> only, whose generated file
+    /// names carry <paramref name="fileToken"/>: the name it will try is then known
+    /// (<see cref="LibraryFileName.For"/>) and a test can plant something there first.
+    /// </summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public static LinuxStapsdtBackend PredictableBackend(string directory, uint fileToken) =>
+        new(ThisArchitecture, UsdtSettings.Default with { Directory = directory, AllowMemoryFile = false }, () => fileToken);
+
+    public static ElfArchitecture ThisArchitecture => RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 => ElfArchitecture.X64,
+        Architecture.Arm64 => ElfArchitecture.Arm64,
+        Architecture other => throw new PlatformNotSupportedException($"no probe library for {other}"),
+    };
 }

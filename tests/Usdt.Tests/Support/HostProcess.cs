@@ -35,21 +35,29 @@ internal sealed class HostProcess : IDisposable
 
     /// <summary>
     /// Starts the host with the test process's environment less every USDT_* variable, plus
-    /// <paramref name="environment"/>.
+    /// <paramref name="environment"/>; through <paramref name="launcher"/> when given (a
+    /// command that runs the host as its last arguments: <c>unshare ...</c>, <c>sh -c '... exec "$@"' sh</c>).
     /// </summary>
-    public static HostProcess Start(IReadOnlyDictionary<string, string>? environment = null)
+    public static HostProcess Start(IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null)
     {
         string dll = typeof(HostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "UsdtTestsHost").Value!;
         if (!File.Exists(dll))
             throw new FileNotFoundException($"the test host is not built at {dll}", dll);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : dotnet)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (launcher is { Count: > 0 })
+        {
+            foreach (string argument in launcher.Skip(1))
+                start.ArgumentList.Add(argument);
+            start.ArgumentList.Add(dotnet);
+        }
         start.ArgumentList.Add(dll);
         foreach (string name in new List<string>(start.Environment.Keys))
         {
@@ -105,6 +113,12 @@ internal sealed class HostProcess : IDisposable
         Send($"fire {index} {count} {string.Join(' ', arguments)}");
 
     public bool IsEnabled(int index) => Send($"enabled {index}").GetProperty("enabled").GetBoolean();
+
+    /// <summary>Has the host register a handler that cancels <paramref name="signal"/>, as a server that handles SIGTERM itself does.</summary>
+    public void KeepRunningOn(int signal) => Send($"keep-running-on {signal}");
+
+    /// <summary>Sends <paramref name="signal"/> to the host's pid without waiting for anything.</summary>
+    public void Raise(int signal) => Posix.Kill(_process.Id, signal);
 
     /// <summary>Asks the host to return from Main (so exit handlers run) and waits for it.</summary>
     public int Exit()

@@ -1,3 +1,6 @@
+using System;
+using System.Globalization;
+using System.IO;
 using System.Runtime.InteropServices;
 
 namespace Usdt.Tests;
@@ -13,4 +16,19 @@ internal static class ProcessMemory
     }
 
     public static ushort ReadUInt16(nint address) => (ushort)Marshal.ReadInt16(address);
+
+    /// <summary>The file mapped at <paramref name="address"/>, as /proc/self/maps names it (what a tracer reading it sees).</summary>
+    public static string? MappedFile(nint address)
+    {
+        foreach (string line in File.ReadLines("/proc/self/maps"))
+        {
+            string[] fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+            string[] range = fields[0].Split('-');
+            long start = long.Parse(range[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            long end = long.Parse(range[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            if (address >= start && address < end)
+                return fields.Length > 5 ? fields[5].Trim() : null;
+        }
+        return null;
+    }
 }

@@ -11,12 +11,14 @@ namespace Usdt.Tests;
 /// </summary>
 internal sealed class TmpfsMount : IDisposable
 {
-    public TmpfsMount(string options)
+    /// <param name="options">Mount options such as <c>ro</c> or <c>noexec</c>.</param>
+    /// <param name="size">The file system's size (tmpfs rounds it up to whole pages).</param>
+    public TmpfsMount(string options, string size = "1m")
     {
         Path = Directory.CreateTempSubdirectory("usdt-mount-").FullName;
         try
         {
-            CommandRunner.Run("mount", ["-t", "tmpfs", "-o", $"{options},mode=0700,size=1m", "tmpfs", Path]).EnsureSuccess();
+            CommandRunner.Run("mount", ["-t", "tmpfs", "-o", $"{options},mode=0700,size={size}", "tmpfs", Path]).EnsureSuccess();
         }
         catch
         {

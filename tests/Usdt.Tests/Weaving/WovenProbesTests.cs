@@ -2,7 +2,7 @@ using System.Linq;
 using Usdt.Tests.Tracers;
 using Usdt.Weaving;
 using Xunit;
-using K = Usdt.ProbeArgumentType;
+using K = Usdt.Contract.ArgumentKind;
 
 namespace Usdt.Tests.Weaving;
 
@@ -12,7 +12,7 @@ public sealed class WovenProbesTests
     [Fact]
     public void TableLinesBecomeProbesWithTheirArgumentKinds()
     {
-        Assert.True(WovenProbes.TryParse("shop:placed:iLs\nshop:empty:\nshop:all:bBhHiIlLsx", out var probes, out string? error), error);
+        Assert.True(ProbeTableParser.TryParse("shop:placed:iLs\nshop:empty:\nshop:all:bBhHiIlLsx", out var probes, out string? error), error);
 
         Assert.Equal(["placed", "empty", "all"], probes.Select(p => p.Name));
         Assert.All(probes, p => Assert.Equal("shop", p.Provider));
@@ -40,7 +40,7 @@ public sealed class WovenProbesTests
         Assert.Equal(lines, registration.ProbeCount);
         Assert.NotEqual(0, registration.SemaphoreBase);
         for (int i = 0; i < lines; i++)
-            Assert.Equal(0, ProcessMemory.ReadUInt16(registration.SemaphoreBase + 2 * i));
+            Assert.Equal(0, ProcessMemory.ReadUInt16(registration.SemaphoreBase + ProbeRegistration.SemaphoreStride * i));
     }
 
     [SkippableFact]

@@ -1,8 +1,9 @@
 using Mono.Cecil;
+using Usdt.Contract;
 
 namespace Usdt.Fody.Arguments;
 
-/// <summary>Maps a .NET type to a probe argument per the contract's argument table (DESIGN.md).</summary>
+/// <summary>Maps a .NET type to a probe argument per the argument table of the probe contract (README, "The probes").</summary>
 internal static class ArgumentMapper
 {
     // GenericParameterAttributes.AllowByRefLike (ECMA-335 augments, .NET 9): such a T may be
@@ -15,7 +16,7 @@ internal static class ArgumentMapper
         if (stripped is ByReferenceType byReference)
         {
             ArgumentMapping target = MapValue(StripModifiers(byReference.ElementType));
-            return new ArgumentMapping(target.ValueType, target.Conversion, target.Code, dereference: true, "ref " + target.Description);
+            return new ArgumentMapping(target.ValueType, target.Conversion, target.Kind, dereference: true, "ref " + target.Description);
         }
         return MapValue(stripped);
     }
@@ -24,28 +25,28 @@ internal static class ArgumentMapper
     {
         switch (type.MetadataType)
         {
-            case MetadataType.Boolean: return Integer(type, WordConversion.ZeroExtend, 'B', "bool");
-            case MetadataType.Char: return Integer(type, WordConversion.ZeroExtend, 'H', "char (UTF-16 code unit)");
-            case MetadataType.SByte: return Integer(type, WordConversion.SignExtend, 'b', "sbyte");
-            case MetadataType.Byte: return Integer(type, WordConversion.ZeroExtend, 'B', "byte");
-            case MetadataType.Int16: return Integer(type, WordConversion.SignExtend, 'h', "short");
-            case MetadataType.UInt16: return Integer(type, WordConversion.ZeroExtend, 'H', "ushort");
-            case MetadataType.Int32: return Integer(type, WordConversion.SignExtend, 'i', "int");
-            case MetadataType.UInt32: return Integer(type, WordConversion.ZeroExtend, 'I', "uint");
-            case MetadataType.Int64: return Integer(type, WordConversion.AsIs, 'l', "long");
-            case MetadataType.UInt64: return Integer(type, WordConversion.AsIs, 'L', "ulong");
-            case MetadataType.IntPtr: return Integer(type, WordConversion.SignExtend, 'l', "nint");
-            case MetadataType.UIntPtr: return Integer(type, WordConversion.ZeroExtend, 'L', "nuint");
+            case MetadataType.Boolean: return Mapped(type, WordConversion.ZeroExtend, ArgumentKind.UInt8, "bool");
+            case MetadataType.Char: return Mapped(type, WordConversion.ZeroExtend, ArgumentKind.UInt16, "char (UTF-16 code unit)");
+            case MetadataType.SByte: return Mapped(type, WordConversion.SignExtend, ArgumentKind.Int8, "sbyte");
+            case MetadataType.Byte: return Mapped(type, WordConversion.ZeroExtend, ArgumentKind.UInt8, "byte");
+            case MetadataType.Int16: return Mapped(type, WordConversion.SignExtend, ArgumentKind.Int16, "short");
+            case MetadataType.UInt16: return Mapped(type, WordConversion.ZeroExtend, ArgumentKind.UInt16, "ushort");
+            case MetadataType.Int32: return Mapped(type, WordConversion.SignExtend, ArgumentKind.Int32, "int");
+            case MetadataType.UInt32: return Mapped(type, WordConversion.ZeroExtend, ArgumentKind.UInt32, "uint");
+            case MetadataType.Int64: return Mapped(type, WordConversion.AsIs, ArgumentKind.Int64, "long");
+            case MetadataType.UInt64: return Mapped(type, WordConversion.AsIs, ArgumentKind.UInt64, "ulong");
+            case MetadataType.IntPtr: return Mapped(type, WordConversion.SignExtend, ArgumentKind.Int64, "nint");
+            case MetadataType.UIntPtr: return Mapped(type, WordConversion.ZeroExtend, ArgumentKind.UInt64, "nuint");
             case MetadataType.Pointer:
-            case MetadataType.FunctionPointer: return Integer(type, WordConversion.ZeroExtend, 'L', "pointer (address)");
-            case MetadataType.Single: return Integer(type, WordConversion.SingleBits, 'l', "float (IEEE-754 bits of the value as double)");
-            case MetadataType.Double: return Integer(type, WordConversion.DoubleBits, 'l', "double (IEEE-754 bits)");
-            case MetadataType.String: return Integer(type, WordConversion.Utf8String, 's', "string (UTF-8)");
+            case MetadataType.FunctionPointer: return Mapped(type, WordConversion.ZeroExtend, ArgumentKind.UInt64, "pointer (address)");
+            case MetadataType.Single: return Mapped(type, WordConversion.SingleBits, ArgumentKind.Int64, "float (IEEE-754 bits of the value as double)");
+            case MetadataType.Double: return Mapped(type, WordConversion.DoubleBits, ArgumentKind.Int64, "double (IEEE-754 bits)");
+            case MetadataType.String: return Mapped(type, WordConversion.Utf8String, ArgumentKind.Utf8String, "string (UTF-8)");
             case MetadataType.Var:
             case MetadataType.MVar:
                 return (((GenericParameter)type).Attributes & AllowByRefLike) != 0
                     ? Unsupported(type, "generic parameter that allows ref structs")
-                    : Integer(type, WordConversion.RuntimeType, 'l', $"{type.Name} (mapped by its runtime type)");
+                    : Mapped(type, WordConversion.RuntimeType, ArgumentKind.Int64, $"{type.Name} (mapped by its runtime type)");
             case MetadataType.ValueType:
                 return MapStruct(type);
             default:
@@ -57,10 +58,10 @@ internal static class ArgumentMapper
     {
         switch (type.FullName)
         {
-            case "System.DateTime": return Integer(type, WordConversion.DateTimeTicks, 'l', "DateTime (ticks)");
-            case "System.DateTimeOffset": return Integer(type, WordConversion.DateTimeOffsetTicks, 'l', "DateTimeOffset (UTC ticks)");
-            case "System.TimeSpan": return Integer(type, WordConversion.TimeSpanTicks, 'l', "TimeSpan (ticks)");
-            case "System.Guid": return Integer(type, WordConversion.GuidText, 's', "Guid (36-character text)");
+            case "System.DateTime": return Mapped(type, WordConversion.DateTimeTicks, ArgumentKind.Int64, "DateTime (ticks)");
+            case "System.DateTimeOffset": return Mapped(type, WordConversion.DateTimeOffsetTicks, ArgumentKind.Int64, "DateTimeOffset (UTC ticks)");
+            case "System.TimeSpan": return Mapped(type, WordConversion.TimeSpanTicks, ArgumentKind.Int64, "TimeSpan (ticks)");
+            case "System.Guid": return Mapped(type, WordConversion.GuidText, ArgumentKind.Utf8String, "Guid (36-character text)");
         }
 
         TypeDefinition? definition = TryResolve(type);
@@ -72,7 +73,7 @@ internal static class ArgumentMapper
                 if (!field.IsStatic)
                 {
                     ArgumentMapping underlying = MapValue(field.FieldType);
-                    return new ArgumentMapping(type, underlying.Conversion, underlying.Code, dereference: false, $"{type.Name} (enum, {underlying.Description})");
+                    return new ArgumentMapping(type, underlying.Conversion, underlying.Kind, dereference: false, $"{type.Name} (enum, {underlying.Description})");
                 }
             }
         }
@@ -93,9 +94,9 @@ internal static class ArgumentMapper
         return type;
     }
 
-    private static ArgumentMapping Integer(TypeReference type, WordConversion conversion, char code, string description) =>
-        new(type, conversion, code, dereference: false, description);
+    private static ArgumentMapping Mapped(TypeReference type, WordConversion conversion, ArgumentKind kind, string description) =>
+        new(type, conversion, kind, dereference: false, description);
 
     private static ArgumentMapping Unsupported(TypeReference type, string name) =>
-        new(type, WordConversion.Unsupported, 'x', dereference: false, $"unsupported: {name}");
+        new(type, WordConversion.Unsupported, ArgumentKind.Unsupported, dereference: false, $"unsupported: {name}");
 }

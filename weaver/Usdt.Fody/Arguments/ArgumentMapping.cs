@@ -1,19 +1,20 @@
 using Mono.Cecil;
+using Usdt.Contract;
 
 namespace Usdt.Fody.Arguments;
 
 /// <summary>
 /// How one probe argument is produced: the value's type (after dereferencing a
-/// <c>ref</c>/<c>in</c>), its conversion to a word, and the argument code the probe table
-/// gives the runtime (see Usdt.Weaving.WovenProbes: <c>b B h H i I l L s x</c>).
+/// <c>ref</c>/<c>in</c>), its conversion to a word, and the argument kind the probe table
+/// and the probe library give it.
 /// </summary>
 internal sealed class ArgumentMapping
 {
-    public ArgumentMapping(TypeReference valueType, WordConversion conversion, char code, bool dereference, string description)
+    public ArgumentMapping(TypeReference valueType, WordConversion conversion, ArgumentKind kind, bool dereference, string description)
     {
         ValueType = valueType;
         Conversion = conversion;
-        Code = code;
+        Kind = kind;
         Dereference = dereference;
         Description = description;
     }
@@ -23,7 +24,7 @@ internal sealed class ArgumentMapping
 
     public WordConversion Conversion { get; }
 
-    public char Code { get; }
+    public ArgumentKind Kind { get; }
 
     /// <summary>The slot holds a managed pointer: load through it first.</summary>
     public bool Dereference { get; }
@@ -35,5 +36,5 @@ internal sealed class ArgumentMapping
 
     /// <summary>The same mapping for a slot whose value is never read (an <c>out</c> parameter at entry).</summary>
     public ArgumentMapping AsAlwaysZero() =>
-        new(ValueType, WordConversion.Unsupported, Code, Dereference, Description + " (out: 0 at entry)");
+        new(ValueType, WordConversion.Unsupported, Kind, Dereference, Description + " (out: 0 at entry)");
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Xml;
 using System.Xml.Linq;
+using Usdt.Contract;
 
 namespace Usdt.Fody.Configuration;
 
@@ -38,10 +39,10 @@ internal sealed class ConfigurationReader
         RejectUnknownAttributes(usdt, UsdtAttributes);
         if (Attribute(usdt, "Provider") is { } provider)
         {
-            if (ProviderNameRules.IsValid(provider))
+            if (ProbeIdentifier.IsValid(provider, ContractLimits.MaxProviderNameLength))
                 configuration.Provider = provider;
             else
-                Error(usdt, $"Provider '{provider}' is not a provider name: use a C identifier ([A-Za-z_][A-Za-z0-9_]*) of at most {ProviderNameRules.MaxLength} characters");
+                Error(usdt, $"Provider '{provider}' is not a provider name: use a C identifier ([A-Za-z_][A-Za-z0-9_]*) of at most {ContractLimits.MaxProviderNameLength} characters");
         }
         if (Attribute(usdt, "StringLimit") is { } limit)
         {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using Usdt.Contract;
 
 namespace Usdt.Fody.Emit;
 
@@ -9,7 +10,8 @@ namespace Usdt.Fody.Emit;
 /// The woven module's probe table: a generated class <c>&lt;UsdtProbes&gt;</c> whose static
 /// constructor registers every probe of the module with the runtime and keeps the
 /// semaphore and stub base addresses in two <c>static readonly</c> fields. Probe sites
-/// read <c>*(ushort*)(Semaphores + 2 * i)</c>; tier-1 JIT folds the field into a constant.
+/// read <c>*(ushort*)(Semaphores + ProbeContract.SemaphoreStride * i)</c>; tier-1 JIT folds
+/// the field into a constant.
 /// The module initializer touches the class, so probes are registered as soon as the
 /// module loads, before a tracer looks for them.
 /// </summary>
@@ -19,7 +21,7 @@ internal sealed class ProbeTable
 
     private readonly ModuleDefinition _module;
     private readonly RuntimeReferences _runtime;
-    private readonly List<string> _lines = [];
+    private readonly List<ProbeSpec> _probes = [];
     private readonly TypeDefinition _type;
     private readonly FieldDefinition _semaphores;
     private readonly FieldDefinition _stubs;
@@ -39,22 +41,28 @@ internal sealed class ProbeTable
         _type.Fields.Add(_stubs);
     }
 
-    public int Count => _lines.Count;
+    public int Count => _probes.Count;
+
+    /// <summary>Every probe added, in table order: what the probe library describes.</summary>
+    public IReadOnlyList<ProbeSpec> Probes => _probes;
+
+    /// <summary>The table text the module registers (<see cref="ProbeTableText"/>).</summary>
+    public string Text => ProbeTableText.Of(_probes);
 
     /// <summary>Adds a probe; returns its index (its semaphore and stub slot).</summary>
-    public int Add(string provider, string name, string argumentCodes)
+    public int Add(string provider, string name, IReadOnlyList<ArgumentKind> arguments)
     {
-        _lines.Add($"{provider}:{name}:{argumentCodes}");
-        return _lines.Count - 1;
+        _probes.Add(new ProbeSpec(provider, name, arguments));
+        return _probes.Count - 1;
     }
 
     /// <summary>Pushes the address of probe <paramref name="index"/>'s semaphore.</summary>
     public void EmitSemaphoreAddress(InstructionBlock block, int index) =>
-        EmitElementAddress(block, _semaphores, index * 2);
+        EmitElementAddress(block, _semaphores, index * ProbeContract.SemaphoreStride);
 
     /// <summary>Pushes the address of probe <paramref name="index"/>'s stub.</summary>
     public void EmitStubAddress(InstructionBlock block, int index) =>
-        EmitElementAddress(block, _stubs, index * 8);
+        EmitElementAddress(block, _stubs, index * ProbeContract.StubStride);
 
     /// <summary>Pushes 1-or-more when probe <paramref name="index"/> is enabled, 0 otherwise: one 2-byte read.</summary>
     public void EmitIsEnabled(InstructionBlock block, int index)
@@ -81,10 +89,14 @@ internal sealed class ProbeTable
             block.Add(OpCodes.Ldc_I4, offset).Add(OpCodes.Add);
     }
 
-    /// <summary>Adds the class, its static constructor and the module initializer call. Call once, after every probe was added.</summary>
-    public void Complete(string label)
+    /// <summary>
+    /// Adds the class, its static constructor and the module initializer call. Call once,
+    /// after every probe was added. <paramref name="assemblyStem"/> names the built
+    /// libraries the runtime looks for (<see cref="ProbeLibraryFiles"/>).
+    /// </summary>
+    public void Complete(string label, string assemblyStem)
     {
-        if (_lines.Count == 0)
+        if (_probes.Count == 0)
             return;
         _module.Types.Add(_type);
 
@@ -94,8 +106,10 @@ internal sealed class ProbeTable
         var registration = new VariableDefinition(_runtime.RegistrationType);
         cctor.Body.Variables.Add(registration);
         new InstructionBlock()
-            .Add(Instruction.Create(OpCodes.Ldstr, string.Join("\n", _lines)))
+            .Add(Instruction.Create(OpCodes.Ldstr, Text))
             .Add(Instruction.Create(OpCodes.Ldstr, label))
+            .Add(OpCodes.Ldtoken, _type)
+            .Add(Instruction.Create(OpCodes.Ldstr, assemblyStem))
             .Add(OpCodes.Call, _runtime.Register)
             .Add(OpCodes.Stloc, registration)
             .Add(OpCodes.Ldloc, registration)

@@ -44,7 +44,8 @@ internal sealed class RuntimeReferences
         ElapsedNanoseconds = Import(_probeClock, "ElapsedNanoseconds");
         FireWhenTaskDone = Import(_taskCompletion, "FireWhenDone", generic: false);
         FireWhenTaskOfTDone = Import(_taskCompletion, "FireWhenDone", generic: true);
-        Register = Import(_wovenProbes, "Register");
+        Register = _module.ImportReference(_wovenProbes.Methods.SingleOrDefault(m => m.Name == "Register" && m.Parameters.Count == 4)
+            ?? throw new MissingRuntimeMemberException($"{_wovenProbes.FullName}.Register(string, string, RuntimeTypeHandle, string)"));
         SemaphoreBase = Import(_registration, "get_SemaphoreBase");
         StubBase = Import(_registration, "get_StubBase");
         RegistrationType = module.ImportReference(_registration);
@@ -72,6 +73,7 @@ internal sealed class RuntimeReferences
     public MethodReference TimeSpan { get; }
     public MethodReference Timestamp { get; }
     public MethodReference ElapsedNanoseconds { get; }
+    /// <summary><c>WovenProbes.Register(string table, string label, RuntimeTypeHandle anchor, string assemblyStem)</c>.</summary>
     public MethodReference Register { get; }
     public MethodReference SemaphoreBase { get; }
     public MethodReference StubBase { get; }

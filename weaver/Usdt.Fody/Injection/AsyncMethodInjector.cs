@@ -36,26 +36,32 @@ internal sealed class AsyncMethodInjector
         _kickoff = kickoff;
     }
 
-    /// <summary>Injects the plan; false (nothing changed) when the state machine is not of the shape the C# compiler makes.</summary>
-    public bool TryInject(FunctionProbePlan plan, TypeDefinition stateMachine)
+    /// <summary>
+    /// The parts of <paramref name="stateMachine"/> the return probe needs: its
+    /// <c>MoveNext</c>, state and builder fields, and the builder's completion calls; null
+    /// when it is not of the shape the C# compiler makes (then only the entry probe is woven).
+    /// </summary>
+    public static StateMachineParts? PartsOf(TypeDefinition stateMachine)
     {
         MethodDefinition? moveNext = stateMachine.Methods.FirstOrDefault(m => m.Name == "MoveNext" && m.HasBody);
         FieldDefinition? state = stateMachine.Fields.FirstOrDefault(f => f.Name == "<>1__state");
         FieldDefinition? builder = stateMachine.Fields.FirstOrDefault(f => f.Name == "<>t__builder");
         if (moveNext is null || state is null || builder is null)
-            return false;
+            return null;
         List<Instruction> completions = moveNext.Body.Instructions.Where(i => IsBuilderCall(i, builder, "SetResult") || IsBuilderCall(i, builder, "SetException")).ToList();
-        if (completions.Count == 0)
-            return false;
+        return completions.Count == 0 ? null : new StateMachineParts(stateMachine, moveNext, state, builder, completions);
+    }
 
+    /// <summary>Injects the plan: the entry probe in the kickoff method, the return probe in <c>MoveNext</c>.</summary>
+    public void Inject(FunctionProbePlan plan, StateMachineParts parts)
+    {
         if (plan.EntryProbe is not null)
         {
             var entryOnly = new FunctionProbePlan(plan.Method, plan.EntryProbe, returnProbe: null, plan.Parameters, plan.ReturnValue);
             _kickoff.Inject(entryOnly, plan.Method.Body.Instructions[0]);
         }
         if (plan.ReturnProbe is { } probe)
-            InjectReturn(moveNext, stateMachine, state, builder, completions, probe);
-        return true;
+            InjectReturn(parts.MoveNext, parts.Type, parts.State, parts.Builder, parts.Completions, probe);
     }
 
     private void InjectReturn(MethodDefinition moveNext, TypeDefinition stateMachine, FieldDefinition stateField,
@@ -150,4 +156,25 @@ internal sealed class AsyncMethodInjector
             self.GenericArguments.Add(parameter);
         return new FieldReference(field.Name, field.FieldType, self);
     }
+}
+
+/// <summary>What an async method's state machine is made of, as far as its return probe goes.</summary>
+internal sealed class StateMachineParts
+{
+    public StateMachineParts(TypeDefinition type, MethodDefinition moveNext, FieldDefinition state, FieldDefinition builder, List<Instruction> completions)
+    {
+        Type = type;
+        MoveNext = moveNext;
+        State = state;
+        Builder = builder;
+        Completions = completions;
+    }
+
+    public TypeDefinition Type { get; }
+    public MethodDefinition MoveNext { get; }
+    public FieldDefinition State { get; }
+    public FieldDefinition Builder { get; }
+
+    /// <summary>The builder's <c>SetResult</c> and <c>SetException</c> calls, where the operation completes.</summary>
+    public List<Instruction> Completions { get; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Usdt.Contract;
 
 namespace Usdt.Fody.Naming;
 
@@ -7,13 +8,13 @@ namespace Usdt.Fody.Naming;
 /// (<c>[Probe(Name = ...)]</c>) are reserved first; default stems then keep their plain
 /// name the first time and get <c>_2</c>, <c>_3</c>, ... on each repeat, in the order
 /// they are asked for (metadata order). Every stem is capped so that the longest
-/// suffix (<c>__return</c>) still fits in <see cref="ProbeNameText.MaxLength"/> characters.
+/// suffix (<c>__return</c>) still fits in <see cref="ContractLimits.MaxProbeNameLength"/> characters.
 /// </summary>
 internal sealed class ProbeNameAllocator
 {
     public const string EntrySuffix = "__entry";
     public const string ReturnSuffix = "__return";
-    public const int MaxStemLength = ProbeNameText.MaxLength - 8; // "__return"
+    public const int MaxStemLength = ContractLimits.MaxProbeNameLength - 8; // "__return"
 
     private readonly HashSet<string> _taken = [];
 

@@ -1,17 +1,11 @@
 using System.Text;
+using Usdt.Contract;
 
 namespace Usdt.Fody.Naming;
 
 /// <summary>The text rules of probe names: which characters survive and how long names are cut.</summary>
 internal static class ProbeNameText
 {
-    /// <summary>
-    /// Longest probe name: the kernel's trace event names (what perf and tracefs make of a
-    /// probe) hold at most 63 characters (MAX_EVENT_NAME_LEN is 64 with the NUL), and DTrace
-    /// stops at 64.
-    /// </summary>
-    public const int MaxLength = 63;
-
     private const int HashLength = 8;
 
     /// <summary>Replaces every character outside <c>[A-Za-z0-9_]</c> with <c>_</c>.</summary>
@@ -19,7 +13,7 @@ internal static class ProbeNameText
     {
         var result = new StringBuilder(text.Length);
         foreach (char c in text)
-            result.Append(CIdentifier.IsWordCharacter(c) ? c : '_');
+            result.Append(ProbeIdentifier.IsWordCharacter(c) ? c : '_');
         return result.ToString();
     }
 

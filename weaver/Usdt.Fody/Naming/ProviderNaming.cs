@@ -1,4 +1,5 @@
 using System.Text;
+using Usdt.Contract;
 using Usdt.Fody.Configuration;
 
 namespace Usdt.Fody.Naming;
@@ -16,12 +17,12 @@ internal static class ProviderNaming
         foreach (char c in assemblyName)
         {
             char lower = c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c;
-            name.Append(CIdentifier.IsWordCharacter(lower) ? lower : '_');
+            name.Append(ProbeIdentifier.IsWordCharacter(lower) ? lower : '_');
         }
-        if (name.Length == 0 || CIdentifier.IsDigit(name[0]))
+        if (name.Length == 0 || ProbeIdentifier.IsDigit(name[0]))
             name.Insert(0, '_');
-        if (name.Length > ProviderNameRules.MaxLength)
-            name.Length = ProviderNameRules.MaxLength;
+        if (name.Length > ContractLimits.MaxProviderNameLength)
+            name.Length = ContractLimits.MaxProviderNameLength;
         return name.ToString();
     }
 }

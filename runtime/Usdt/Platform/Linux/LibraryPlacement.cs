@@ -7,137 +7,164 @@ using Microsoft.Win32.SafeHandles;
 namespace Usdt.Platform.Linux;
 
 /// <summary>
-/// Puts a generated library where tracers can open it and loads it: first as a new file
-/// in the first usable private directory, else as an anonymous memory file (memfd).
+/// Puts a library generated at start-up where tracers can open it and loads it: first as a
+/// new file in the first usable private directory, else as an anonymous memory file (memfd).
 /// </summary>
+/// <remarks>
+/// A file is created exclusively relative to the checked directory's descriptor, never
+/// following a link (<c>openat(O_CREAT|O_EXCL|O_NOFOLLOW)</c>), locked for the life of the
+/// process (<see cref="StaleLibraries"/>), written, and loaded through its own descriptor,
+/// so the library that gets loaded is the bytes this process wrote. A write that fails
+/// removes the file. Files are removed at exit (ProcessExit); a process that ends by a
+/// signal or is killed leaves its file, unlocked, for the next start to remove.
+/// </remarks>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal sealed class LibraryPlacement
 {
-    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const uint OwnerReadWrite = 0x180; // 0600
 
     private readonly IReadOnlyList<string> _directories;
     private readonly bool _allowMemoryFile;
-    private readonly HashSet<string> _cleanedDirectories = [];
-    private readonly List<string> _filesToDelete = [];
-    private readonly PosixSignalRegistration[] _terminationSignals;
-    private int _sequence;
+    private readonly Func<uint> _tokens;
+    private readonly Dictionary<string, PrivateDirectory> _opened = [];
+    private readonly List<(PrivateDirectory Directory, string Name)> _files = [];
 
-    public LibraryPlacement(IReadOnlyList<string> directories, bool allowMemoryFile)
+    /// <summary>Places into the first usable of <paramref name="directories"/>, then a memfd if <paramref name="allowMemoryFile"/>; <paramref name="tokens"/> makes the random part of file names (tests fix it).</summary>
+    public LibraryPlacement(IReadOnlyList<string> directories, bool allowMemoryFile, Func<uint>? tokens = null)
     {
         _directories = directories;
         _allowMemoryFile = allowMemoryFile;
+        _tokens = tokens ?? (() => (uint)Random.Shared.NextInt64(uint.MaxValue + 1L));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFiles();
-        // Since .NET 10, SIGTERM (how service managers stop a process) and SIGHUP end the
-        // process without ProcessExit (dotnet/runtime#115494). Delete on them too, unless a
-        // handler cancelled the signal: then the process goes on, to exit normally later.
-        _terminationSignals =
-        [
-            PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnTerminationSignal),
-            PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnTerminationSignal),
-        ];
     }
 
-    private void OnTerminationSignal(PosixSignalContext context)
-    {
-        if (!context.Cancel)
-            DeleteFiles();
-    }
+    /// <summary>A loaded library: the address of its anchor symbol (stub 0), and where it is.</summary>
+    public readonly record struct Placed(nint FirstStub, ProbePlacement Placement, string Path);
 
-    /// <summary>A loaded library: the dlopen handle, where it is, and what was skipped on the way.</summary>
-    public readonly record struct Placed(nint Handle, ProbePlacement Placement, string Path, string? Reason);
-
-    /// <summary>Places and loads <paramref name="image"/>; null with the reasons when nothing worked.</summary>
-    public Placed? Place(byte[] image, string label, List<string> reasons)
+    /// <summary>Places and loads <paramref name="image"/>, whose stub 0 is <paramref name="anchorSymbol"/>; null with the reasons when nothing worked.</summary>
+    public Placed? Place(byte[] image, string anchorSymbol, string label, List<string> reasons)
     {
+        if (!FileSizeLimit.Allows(image.Length, out string tooBig))
+        {
+            reasons.Add(tooBig);
+            return null;
+        }
+        if (!DescriptorLoad.IsAvailable)
+        {
+            reasons.Add("/proc is not mounted: a generated library cannot be loaded through its descriptor");
+            return null;
+        }
         foreach (string directory in _directories)
         {
-            if (TryPlaceInDirectory(directory, image, label, reasons) is { } placed)
+            if (TryPlaceInDirectory(directory, image, anchorSymbol, label, reasons) is { } placed)
                 return placed;
         }
         if (!_allowMemoryFile)
         {
-            reasons.Add($"memfd fallback disabled by {Registration.UsdtSettings.MemoryFileVariable}");
+            reasons.Add($"memfd fallback disabled by {UsdtSettings.MemoryFileVariable}");
             return null;
         }
-        return TryPlaceInMemoryFile(image, label, reasons);
+        return TryPlaceInMemoryFile(image, anchorSymbol, label, reasons);
     }
 
-    private Placed? TryPlaceInDirectory(string directory, byte[] image, string label, List<string> reasons)
+    private Placed? TryPlaceInDirectory(string path, byte[] image, string anchorSymbol, string label, List<string> reasons)
     {
-        if (!PrivateDirectory.TryPrepare(directory, out string why))
+        if (!_opened.TryGetValue(path, out PrivateDirectory? directory))
         {
-            reasons.Add(why);
+            directory = PrivateDirectory.Open(path, out string why);
+            if (directory is null)
+            {
+                reasons.Add(why);
+                return null;
+            }
+            _opened.Add(path, directory);
+            StaleLibraries.Remove(directory);
+        }
+
+        string name = LibraryFileName.For(Environment.ProcessId, _tokens(), label);
+        // O_EXCL|O_NOFOLLOW: fails on any existing entry, a planted symbolic link included,
+        // instead of following it (POSIX openat(2)).
+        int fd = LibC.OpenAt(directory.Handle, name,
+            LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, OwnerReadWrite);
+        if (fd < 0)
+        {
+            reasons.Add($"cannot create {Path.Combine(path, name)}: {LibC.Describe(LibC.LastError)}");
             return null;
         }
-        if (_cleanedDirectories.Add(directory))
-            StaleLibraries.Remove(directory);
-
-        string path = Path.Combine(directory, LibraryFileName.For(ProcessIdentity.Current, ++_sequence, label));
+        // Held until the process ends: tells every other process that this file is in use.
+        LibC.Flock(fd, LibC.LOCK_EX | LibC.LOCK_NB);
         try
         {
-            // CreateNew is O_CREAT|O_EXCL: it fails on any existing entry, a planted
-            // symbolic link included, instead of following it (POSIX open(2)).
-            using var file = new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Share = FileShare.None,
-                UnixCreateMode = OwnerReadWrite,
-            });
-            file.Write(image);
+            RandomAccess.Write(new SafeFileHandle(fd, ownsHandle: false), image, 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            reasons.Add($"cannot write {path}: {e.Message}");
+            Discard(directory, name, fd);
+            reasons.Add($"cannot write {Path.Combine(path, name)}: {e.Message}");
             return null;
         }
 
-        if (!NativeLibrary.TryLoad(path, out nint handle))
+        nint firstStub = DescriptorLoad.Load(fd, anchorSymbol, out string unloadable);
+        if (firstStub == 0)
         {
             // Typically a noexec mount: the file is there but cannot be mapped executable.
-            StaleLibraries.TryDelete(path);
-            reasons.Add($"cannot load {path} (noexec mount or sandbox?)");
+            Discard(directory, name, fd);
+            reasons.Add($"{Path.Combine(path, name)} {unloadable}");
             return null;
         }
-        lock (_filesToDelete)
-            _filesToDelete.Add(path);
-        return new Placed(handle, ProbePlacement.Directory, path, Summarize(reasons));
+        lock (_files)
+            _files.Add((directory, name));
+        return new Placed(firstStub, ProbePlacement.Directory, DescriptorLoad.PathOf(fd) ?? Path.Combine(path, name));
     }
 
-    private static Placed? TryPlaceInMemoryFile(byte[] image, string label, List<string> reasons)
+    private static Placed? TryPlaceInMemoryFile(byte[] image, string anchorSymbol, string label, List<string> reasons)
     {
         string name = $"usdt-{label}";
         int fd = LibC.MemfdCreate(name, LibC.MFD_CLOEXEC | LibC.MFD_EXEC);
-        if (fd < 0 && Marshal.GetLastPInvokeError() == LibC.EINVAL)
+        if (fd < 0 && LibC.LastError == LibC.EINVAL)
             fd = LibC.MemfdCreate(name, LibC.MFD_CLOEXEC); // kernels before 6.3 know no MFD_EXEC
         if (fd < 0)
         {
-            reasons.Add($"memfd_create failed: {LibC.Describe(Marshal.GetLastPInvokeError())}");
+            reasons.Add($"memfd_create failed: {LibC.Describe(LibC.LastError)}");
             return null;
         }
 
         // The descriptor stays open for the life of the process: it is the file's only
         // name, and tracers reach it through /proc/PID/fd/N.
-        var handle = new SafeFileHandle(fd, ownsHandle: false);
-        RandomAccess.Write(handle, image, 0);
-        if (!NativeLibrary.TryLoad($"/proc/self/fd/{fd}", out nint library))
+        try
         {
-            reasons.Add("cannot load the memfd copy (vm.memfd_noexec or sandbox?)");
+            RandomAccess.Write(new SafeFileHandle(fd, ownsHandle: false), image, 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LibC.Close(fd);
+            reasons.Add($"cannot write the memfd copy: {e.Message}");
             return null;
         }
-        string path = $"/proc/{Environment.ProcessId}/fd/{fd}";
-        return new Placed(library, ProbePlacement.MemoryFile, path, Summarize(reasons));
+        nint firstStub = DescriptorLoad.Load(fd, anchorSymbol, out string unloadable);
+        if (firstStub == 0)
+        {
+            LibC.Close(fd);
+            reasons.Add($"the memfd copy {unloadable}{(unloadable.StartsWith("cannot", StringComparison.Ordinal) ? " (vm.memfd_noexec?)" : "")}");
+            return null;
+        }
+        return new Placed(firstStub, ProbePlacement.MemoryFile, $"/proc/{Environment.ProcessId}/fd/{fd}");
     }
 
-    private static string? Summarize(List<string> reasons) => reasons.Count == 0 ? null : string.Join("; ", reasons);
+    /// <summary>Removes a file this process created and could not use, so no partial library is left.</summary>
+    private static void Discard(PrivateDirectory directory, string name, int fd)
+    {
+        LibC.UnlinkAt(directory.Handle, name, 0);
+        LibC.Close(fd);
+    }
 
     private void DeleteFiles()
     {
-        lock (_filesToDelete)
+        lock (_files)
         {
-            foreach (string path in _filesToDelete)
-                StaleLibraries.TryDelete(path);
-            _filesToDelete.Clear();
+            foreach ((PrivateDirectory directory, string name) in _files)
+                LibC.UnlinkAt(directory.Handle, name, 0);
+            _files.Clear();
         }
     }
 }

@@ -1,41 +1,53 @@
+using System;
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
 using Usdt.Elf;
-using Usdt.Registration;
 
 namespace Usdt.Platform.Linux;
 
 /// <summary>
-/// Linux: generate an ELF library whose <c>.note.stapsdt</c> notes describe the probes,
-/// place it where tracers can open it, dlopen it, and hand out its semaphore and stub
-/// addresses. Tracers then find the probes as they find those of <c>sys/sdt.h</c>.
+/// Linux: probes live in an ELF library whose <c>.note.stapsdt</c> notes describe them, as
+/// <c>sys/sdt.h</c> describes a C program's. A woven module's library was written by the
+/// build beside its assembly; it is used when it fits the module (<see cref="BuiltLibrary"/>).
+/// Otherwise, and for probes defined in code, the library is generated now, placed where
+/// tracers can open it (<see cref="LibraryPlacement"/>) and loaded. Either way the backend
+/// hands out its semaphore and stub addresses.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal sealed class LinuxStapsdtBackend : IProbeBackend
 {
     private readonly ElfArchitecture _architecture;
     private readonly UsdtSettings _settings;
+    private readonly Func<uint>? _fileTokens;
     private LibraryPlacement? _placement;
 
-    public LinuxStapsdtBackend(ElfArchitecture architecture, UsdtSettings settings)
+    /// <summary>A backend for <paramref name="architecture"/> steered by <paramref name="settings"/>; <paramref name="fileTokens"/> makes the random part of generated file names (null: random; tests fix it).</summary>
+    public LinuxStapsdtBackend(ElfArchitecture architecture, UsdtSettings settings, Func<uint>? fileTokens = null)
     {
         _architecture = architecture;
         _settings = settings;
+        _fileTokens = fileTokens;
     }
 
-    public LoadedProbes Load(IReadOnlyList<ProbeSpec> probes, string label)
+    public LoadedProbes Load(ProbeSet probes, string label, ModuleLibrary? module)
     {
-        _placement ??= new LibraryPlacement(DirectoryCandidates.For(_settings), _settings.AllowMemoryFile);
-
-        ProbeLibraryImage image = ElfWriter.Write(probes, _architecture);
         var reasons = new List<string>();
-        if (_placement.Place(image.Bytes, label, reasons) is not { } placed)
+        if (module is not null)
+        {
+            if (_settings.ForceGenerate)
+                reasons.Add($"{UsdtSettings.GenerateVariable} is set: the library is generated, not taken from the build");
+            else if (BuiltLibrary.TryLoad(module, probes, _architecture, reasons) is { } built)
+                return built;
+        }
+
+        _placement ??= new LibraryPlacement(DirectoryCandidates.For(_settings), _settings.AllowMemoryFile, _fileTokens);
+        ProbeLibraryImage image = ElfWriter.Write(probes.Specs, _architecture, probes.TableHash);
+        if (_placement.Place(image.Bytes, image.AnchorSymbol, label, reasons) is not { } placed)
             return LoadedProbes.Failed(string.Join("; ", reasons));
 
         // Segments sit at their file offsets, so the load base is the anchor stub's
         // address minus its offset, and everything else follows from the layout.
-        nint firstStub = NativeLibrary.GetExport(placed.Handle, image.AnchorSymbol);
-        nint loadBase = firstStub - (nint)image.TextAddress;
-        return new LoadedProbes(loadBase + (nint)image.SemaphoreAddress, firstStub, placed.Placement, placed.Path, placed.Reason);
+        nint loadBase = placed.FirstStub - (nint)image.Identity.TextAddress;
+        return new LoadedProbes(loadBase + (nint)image.Identity.SemaphoreAddress, placed.FirstStub, placed.Placement, placed.Path,
+            reasons.Count == 0 ? null : string.Join("; ", reasons));
     }
 }

@@ -1,46 +1,75 @@
 using System;
-using System.IO;
 
 namespace Usdt.Platform.Linux;
 
 /// <summary>
-/// Makes sure a directory is private to this user before a library is written into it:
-/// a real directory (not a symbolic link), owned by the effective user, writable by
-/// nobody else. Then no other user can swap the file between its creation and dlopen.
+/// A directory private to this user, held open: a real directory (not a symbolic link),
+/// owned by the effective user, writable by nobody else, checked through the descriptor
+/// that every later operation goes through (<c>openat</c>, <c>unlinkat</c>). Swapping the
+/// directory or any directory above it for something else after the check changes nothing:
+/// the descriptor still names the directory that was checked.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-internal static class PrivateDirectory
+internal sealed class PrivateDirectory
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const uint OwnerOnly = 0x1C0;        // 0700
     private const uint GroupOrOtherWrite = 0x12; // S_IWGRP | S_IWOTH
 
-    /// <summary>Creates <paramref name="path"/> (mode 0700) if missing, then checks it; false with a reason when unusable.</summary>
-    public static bool TryPrepare(string path, out string reason)
+    private PrivateDirectory(int handle, string path)
     {
-        try
-        {
-            if (!Directory.Exists(path))
-                Directory.CreateDirectory(path, OwnerOnly);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            reason = $"cannot create {path}: {e.Message}";
-            return false;
-        }
-        return IsPrivate(path, out reason);
+        Handle = handle;
+        Path = path;
     }
 
-    public static bool IsPrivate(string path, out string reason)
+    /// <summary>The open directory (O_DIRECTORY), for the *at calls.</summary>
+    public int Handle { get; }
+
+    /// <summary>The path it was opened by, for messages.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// Opens <paramref name="path"/>, creating its last component (mode 0700) when missing,
+    /// never its parents; null with a reason when it is not private to this user.
+    /// </summary>
+    public static PrivateDirectory? Open(string path, out string reason)
     {
-        if (LibC.StatxPath(LibC.AT_FDCWD, path, LibC.AT_SYMLINK_NOFOLLOW,
-                LibC.STATX_TYPE | LibC.STATX_MODE | LibC.STATX_UID, out LibC.Statx status) != 0)
+        const int Flags = LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_NOFOLLOW | LibC.O_CLOEXEC;
+        int handle = LibC.OpenAt(LibC.AT_FDCWD, path, Flags, 0);
+        if (handle < 0 && LibC.LastError == 2 /* ENOENT */)
         {
-            reason = $"cannot inspect {path}: {LibC.Describe(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
+            if (LibC.MakeDirectoryAt(LibC.AT_FDCWD, path, OwnerOnly) != 0 && LibC.LastError != LibC.EEXIST)
+            {
+                reason = $"cannot create {path}: {LibC.Describe(LibC.LastError)}";
+                return null;
+            }
+            handle = LibC.OpenAt(LibC.AT_FDCWD, path, Flags, 0);
+        }
+        if (handle < 0)
+        {
+            int error = LibC.LastError;
+            reason = error is 40 /* ELOOP */ or 20 /* ENOTDIR */
+                ? $"{path} is not a directory (a symbolic link or file is in its place)"
+                : $"cannot open {path}: {LibC.Describe(error)}";
+            return null;
+        }
+        if (!IsPrivate(handle, path, out reason))
+        {
+            LibC.Close(handle);
+            return null;
+        }
+        return new PrivateDirectory(handle, path);
+    }
+
+    private static bool IsPrivate(int handle, string path, out string reason)
+    {
+        if (LibC.StatxOf(handle, out LibC.Statx status) != 0)
+        {
+            reason = $"cannot inspect {path}: {LibC.Describe(LibC.LastError)}";
             return false;
         }
         uint owner = LibC.GetEffectiveUserId();
         if ((status.Mode & LibC.S_IFMT) != LibC.S_IFDIR)
-            reason = $"{path} is not a directory (a symbolic link or file is in its place)";
+            reason = $"{path} is not a directory";
         else if (status.Uid != owner)
             reason = $"{path} belongs to uid {status.Uid}, not to this process's uid {owner}";
         else if ((status.Mode & GroupOrOtherWrite) != 0)

@@ -42,7 +42,7 @@ public sealed class DirectoryOwnershipTests
     {
         Requires.Met(TracerRequirements.ProbePlatform());
         using var parent = new TemporaryDirectory();
-        string directory = Path.Combine(parent.Path, "nested", "usdt");
+        string directory = Path.Combine(parent.Path, "usdt");
         var provider = new UsdtProvider(UniqueNames.Next("own"));
         provider.AddProbe("p", ProbeArgumentType.Int32);
 
@@ -53,6 +53,22 @@ public sealed class DirectoryOwnershipTests
         Assert.Equal(directory, Path.GetDirectoryName(registration.LibraryPath));
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(directory));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(registration.LibraryPath!));
+    }
+
+    [SkippableFact]
+    public void MissingParentsAreNotCreated()
+    {
+        Requires.Met(TracerRequirements.ProbePlatform());
+        using var parent = new TemporaryDirectory();
+        string directory = Path.Combine(parent.Path, "nested", "usdt");
+
+        var provider = new UsdtProvider(UniqueNames.Next("own"));
+        provider.AddProbe("p", ProbeArgumentType.Int32);
+
+        ProbeRegistration registration = BackendRegistration.RegisterIn(provider, directory, allowMemoryFile: false);
+
+        DisabledRegistration.AssertDisabled(provider, registration, "cannot create", directory, "No such file or directory");
+        Assert.False(Directory.Exists(Path.Combine(parent.Path, "nested")));
     }
 
     private static void AssertRefused(string directory, params string[] reasonParts)

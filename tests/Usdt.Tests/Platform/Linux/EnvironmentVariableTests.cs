@@ -1,7 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Usdt.Registration;
+using Usdt.Platform;
 using Usdt.Tests.Tracers;
 using Xunit;
 using static Usdt.Tests.HostArguments;
@@ -49,6 +50,27 @@ public sealed class EnvironmentVariableTests
     }
 
     [SkippableFact]
+    public void DirectoryVariableCreatesOnlyItsLastComponentPrivately()
+    {
+        Requires.Met(TracerRequirements.ProbePlatform());
+        using var parent = new TemporaryDirectory();
+        string missingParent = parent.Combine("absent/x/y");
+        string lastOnly = parent.Combine("usdt");
+        using HostProcess refused = HostProcess.Start(new Dictionary<string, string> { ["USDT_DIR"] = missingParent, ["USDT_MEMFD"] = "0" });
+        using HostProcess created = HostProcess.Start(new Dictionary<string, string> { ["USDT_DIR"] = lastOnly });
+
+        HostRegistration withoutParent = refused.Register(UniqueNames.Next("dir"), "p:i");
+        HostRegistration withParent = created.Register(UniqueNames.Next("dir"), "p:i");
+
+        Assert.False(withoutParent.Active);
+        Assert.Contains($"cannot create {missingParent}", withoutParent.Reason);
+        Assert.False(Directory.Exists(parent.Combine("absent")), "no parent directory is made");
+        Assert.True(withParent.Active, withParent.Reason);
+        Assert.Equal(lastOnly, Path.GetDirectoryName(withParent.Path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(lastOnly));
+    }
+
+    [SkippableFact]
     public void MemfdVariableZeroForbidsTheFallback()
     {
         Requires.Met(TracerRequirements.Mount());
@@ -58,7 +80,7 @@ public sealed class EnvironmentVariableTests
         HostRegistration registration = host.Register(UniqueNames.Next("nomemfd"), "p:i");
 
         Assert.False(registration.Active);
-        Assert.Contains("cannot load", registration.Reason);
+        Assert.Contains("cannot be loaded", registration.Reason);
         Assert.Contains("memfd fallback disabled by USDT_MEMFD", registration.Reason);
         Assert.Equal(0, host.Exit()); // before the mount goes away
     }
@@ -89,11 +111,11 @@ public sealed class EnvironmentVariableTests
     [InlineData("", false)]
     [InlineData(null, false)]
     [InlineData("maybe", false)]
-    public void DisableAndDiagnosticsVariablesReadTrueWords(string? value, bool expected)
+    public void DisableDiagnosticsAndGenerateVariablesReadTrueWords(string? value, bool expected)
     {
-        UsdtSettings settings = UsdtSettings.From(name => name is "USDT_DISABLE" or "USDT_DIAGNOSTICS" ? value : null);
+        UsdtSettings settings = UsdtSettings.From(name => name is "USDT_DISABLE" or "USDT_DIAGNOSTICS" or "USDT_GENERATE" ? value : null);
 
-        Assert.Equal((expected, expected), (settings.Disabled, settings.Diagnostics));
+        Assert.Equal((expected, expected, expected), (settings.Disabled, settings.Diagnostics, settings.ForceGenerate));
     }
 
     [Theory]

@@ -23,7 +23,7 @@ public sealed class NoexecDirectoryTests
 
         ProbeRegistration registration = BackendRegistration.RegisterIn(provider, mount.Path, allowMemoryFile: false);
 
-        DisabledRegistration.AssertDisabled(provider, registration, "cannot load", mount.Path, "USDT_MEMFD");
+        DisabledRegistration.AssertDisabled(provider, registration, "cannot be loaded", mount.Path, "USDT_MEMFD");
         Assert.Empty(Directory.EnumerateFileSystemEntries(mount.Path)); // the unloadable file is removed
     }
 
@@ -39,7 +39,7 @@ public sealed class NoexecDirectoryTests
 
         Assert.True(registration.IsActive, registration.ToString());
         Assert.Equal(ProbePlacement.MemoryFile, registration.Placement);
-        Assert.Contains("cannot load", registration.Reason);
+        Assert.Contains("cannot be loaded", registration.Reason);
         string path = registration.LibraryPath!;
         Assert.Matches(new Regex($@"^/proc/{Environment.ProcessId}/fd/\d+$"), path);
         Assert.Contains("memfd:", new FileInfo(path).LinkTarget); // an anonymous memory file, no name on disk

@@ -8,14 +8,16 @@ namespace Usdt.Tests.Platform.Linux;
 
 /// <summary>
 /// Someone plants a symbolic link where the library will be written: at the exact file
-/// name the loader is about to create, or in place of the directory. The link is never
-/// followed, its target never written.
+/// name the loader is about to create, in place of the directory, or in place of the
+/// directory after it was checked. The link is never followed, its target never written,
+/// and the library loaded is the one this process wrote.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class PlantedSymlinkTests
 {
-    // A fresh backend numbers its files from 1 (LibraryPlacement), so this is the name it will try.
-    private static string FirstFileName(UsdtProvider provider) => LibraryFileName.For(ProcessIdentity.Current, 1, provider.Name);
+    private const uint Token = 0x5eed;
+
+    private static string FirstFileName(UsdtProvider provider) => LibraryFileName.For(Environment.ProcessId, Token, provider.Name);
 
     [SkippableFact]
     public void SymlinkAtTheLibraryPathIsNotFollowed()
@@ -31,9 +33,9 @@ public sealed class PlantedSymlinkTests
         string planted = directory.Combine(FirstFileName(provider));
         File.CreateSymbolicLink(planted, victim);
 
-        ProbeRegistration registration = BackendRegistration.RegisterIn(provider, directory.Path, allowMemoryFile: false);
+        ProbeRegistration registration = BackendRegistration.Register(provider, BackendRegistration.PredictableBackend(directory.Path, Token));
 
-        DisabledRegistration.AssertDisabled(provider, registration, "cannot write", planted);
+        DisabledRegistration.AssertDisabled(provider, registration, "cannot create", planted);
         Assert.Equal("do not touch", File.ReadAllText(victim));
         Assert.Equal(written, File.GetLastWriteTimeUtc(victim));
         Assert.Equal(victim, new FileInfo(planted).LinkTarget);
@@ -50,9 +52,9 @@ public sealed class PlantedSymlinkTests
         provider.AddProbe("p", ProbeArgumentType.Int32);
         File.CreateSymbolicLink(directory.Combine(FirstFileName(provider)), target);
 
-        ProbeRegistration registration = BackendRegistration.RegisterIn(provider, directory.Path, allowMemoryFile: false);
+        ProbeRegistration registration = BackendRegistration.Register(provider, BackendRegistration.PredictableBackend(directory.Path, Token));
 
-        DisabledRegistration.AssertDisabled(provider, registration, "cannot write");
+        DisabledRegistration.AssertDisabled(provider, registration, "cannot create");
         Assert.False(File.Exists(target));
     }
 
@@ -71,5 +73,34 @@ public sealed class PlantedSymlinkTests
 
         DisabledRegistration.AssertDisabled(provider, registration, link, "not a directory");
         Assert.Empty(Directory.EnumerateFileSystemEntries(real));
+    }
+
+    [SkippableFact]
+    public void DirectorySwappedForALinkAfterItWasCheckedStillReceivesTheLibrary()
+    {
+        // The attack: someone who can rename entries above the directory swaps it for a link
+        // to a directory of theirs between the check and the use. The backend holds the
+        // checked directory open and works relative to that descriptor, so the library still
+        // goes into the checked directory, wherever it now is, and that is what gets loaded.
+        Requires.Met(TracerRequirements.ProbePlatform());
+        using var parent = new TemporaryDirectory();
+        using var attacker = new TemporaryDirectory();
+        string path = parent.Combine("usdt");
+        string moved = parent.Combine("moved-away");
+        var backend = BackendRegistration.PredictableBackend(path, Token);
+        var before = new UsdtProvider(UniqueNames.Next("swap"));
+        before.AddProbe("p");
+        Assert.True(BackendRegistration.Register(before, backend).IsActive); // opens and checks the directory
+
+        Directory.Move(path, moved);
+        Directory.CreateSymbolicLink(path, attacker.Path);
+        var after = new UsdtProvider(UniqueNames.Next("swap"));
+        after.AddProbe("q", ProbeArgumentType.Int64);
+        ProbeRegistration registration = BackendRegistration.Register(after, backend);
+
+        Assert.True(registration.IsActive, registration.ToString());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(attacker.Path));
+        Assert.Equal(moved, Path.GetDirectoryName(registration.LibraryPath));
+        Assert.Equal(registration.LibraryPath, ProcessMemory.MappedFile(after.Probes[0].StubAddress));
     }
 }

@@ -17,7 +17,7 @@ public sealed class ReadOnlyDirectoryTests
 
         ProbeRegistration registration = BackendRegistration.RegisterIn(provider, mount.Path, allowMemoryFile: false);
 
-        DisabledRegistration.AssertDisabled(provider, registration, "cannot write", mount.Path, "Read-only file system", "USDT_MEMFD");
+        DisabledRegistration.AssertDisabled(provider, registration, "cannot create", mount.Path, "Read-only file system", "USDT_MEMFD");
         Assert.Empty(Directory.EnumerateFileSystemEntries(mount.Path));
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Usdt.Contract;
 using static Usdt.Elf.ElfConstants;
 
 namespace Usdt.Elf;
@@ -12,8 +13,9 @@ namespace Usdt.Elf;
 /// <remarks>
 /// File layout (every PT_LOAD has <c>p_vaddr == p_offset</c>; no two segments share a page):
 /// <code>
-///   R   ELF header, program headers, .note.gnu.build-id, .hash, .dynsym, .dynstr, .stapsdt.base
-///   R X .text      stubs, ElfArchitecture.StubStride bytes apart
+///   R   ELF header, program headers, .note.gnu.build-id, .note.usdt (LibraryIdentity),
+///       .hash, .dynsym, .dynstr, .stapsdt.base
+///   R X .text      stubs, ProbeContract.StubStride bytes apart
 ///   RW  .dynamic, .probes (semaphores: file-backed, so the kernel's uprobe
 ///       reference counter can find them through the file mapping)
 ///       .note.stapsdt, .shstrtab, section headers   (not loaded)
@@ -25,10 +27,11 @@ internal static class ElfWriter
 
     private enum Section
     {
-        Null, BuildId, Hash, DynSym, DynStr, StapsdtBase, Text, Dynamic, Probes, Stapsdt, ShStrTab, Count,
+        Null, BuildId, Identity, Hash, DynSym, DynStr, StapsdtBase, Text, Dynamic, Probes, Stapsdt, ShStrTab, Count,
     }
 
-    public static ProbeLibraryImage Write(IReadOnlyList<ProbeSpec> probes, ElfArchitecture architecture)
+    /// <summary>Writes the library of <paramref name="probes"/>, identified by <paramref name="tableHash"/> (<see cref="ProbeTableText.Hash"/> of their table).</summary>
+    public static ProbeLibraryImage Write(IReadOnlyList<ProbeSpec> probes, ElfArchitecture architecture, ulong tableHash)
     {
         if (probes.Count == 0)
             throw new ArgumentException("A probe library needs at least one probe.", nameof(probes));
@@ -44,15 +47,19 @@ internal static class ElfWriter
         WriteStubs(image, layout, probes.Count, architecture);
         WriteDynamic(image, layout);
         WriteStapsdtNotes(image, layout, probes);
+        var identity = new LibraryIdentity(ProbeContract.Version, probes.Count, tableHash, layout.TextOffset, layout.ProbesOffset);
+        identity.WriteNote(image, layout.IdentityOffset);
         layout.ShStrTab.WriteTo(image, layout.ShStrTabOffset);
         WriteSectionHeaders(image, layout);
 
-        // The build-id is a hash of the file with the id itself still zero, so the same
-        // probes always give the same file (and perf's build-id cache the same entry).
+        // The build-id is a hash of the file with the id's own bytes still zero, so the same
+        // probes always give the same file (and perf's build-id cache the same entry), and
+        // a reader can check a file against its id the same way (ProbeLibraryCheck).
+        WriteBuildIdNote(image, layout.BuildIdOffset, new byte[BuildId.Size]);
         byte[] buildId = BuildId.Compute(bytes);
         WriteBuildIdNote(image, layout.BuildIdOffset, buildId);
 
-        return new ProbeLibraryImage(bytes, layout.TextOffset, layout.ProbesOffset, layout.StubSymbols[0], buildId);
+        return new ProbeLibraryImage(bytes, identity, layout.StubSymbols[0], buildId);
     }
 
     private static void WriteElfHeader(ImageWriter image, Layout layout, ElfArchitecture architecture)
@@ -93,7 +100,7 @@ internal static class ElfWriter
         Header(PT_LOAD, PF_R | PF_X, layout.TextOffset, layout.TextSize, layout.PageSize);
         Header(PT_LOAD, PF_R | PF_W, layout.DataOffset, layout.DataEnd - layout.DataOffset, layout.PageSize);
         Header(PT_DYNAMIC, PF_R | PF_W, layout.DynamicOffset, layout.DynamicSize, 8);
-        Header(PT_NOTE, PF_R, layout.BuildIdOffset, layout.BuildIdSize, 4);
+        Header(PT_NOTE, PF_R, layout.BuildIdOffset, layout.IdentityOffset + LibraryIdentity.NoteSize - layout.BuildIdOffset, 4);
         Header(PT_GNU_STACK, PF_R | PF_W, 0, 0, 16); // the library never needs an executable stack
     }
 
@@ -145,7 +152,7 @@ internal static class ElfWriter
     private static uint WriteName(ImageWriter image, ref long at, string name)
     {
         int length = image.CString(at, name);
-        uint hash = SysvHash.Compute(image.Slice(at, length - 1));
+        uint hash = SysvHash.Compute(image.Image, at, length - 1);
         at += length;
         return hash;
     }
@@ -163,8 +170,8 @@ internal static class ElfWriter
     private static void WriteStubs(ImageWriter image, Layout layout, int probeCount, ElfArchitecture architecture)
     {
         // One slot per probe: the stub, then padding up to the stride.
-        Span<byte> slot = stackalloc byte[ElfArchitecture.StubStride];
-        architecture.Stub.CopyTo(slot);
+        var slot = new byte[ProbeContract.StubStride];
+        Buffer.BlockCopy(architecture.Stub, 0, slot, 0, architecture.Stub.Length);
         for (int i = architecture.Stub.Length; i < slot.Length; i++)
             slot[i] = architecture.StubPadding;
         for (int i = 0; i < probeCount; i++)
@@ -237,12 +244,13 @@ internal static class ElfWriter
         }
 
         Header(Section.BuildId, SHT_NOTE, SHF_ALLOC, layout.BuildIdOffset, layout.BuildIdSize, align: 4);
+        Header(Section.Identity, SHT_NOTE, SHF_ALLOC, layout.IdentityOffset, LibraryIdentity.NoteSize, align: 4);
         Header(Section.Hash, SHT_HASH, SHF_ALLOC, layout.HashOffset, layout.HashSize, Section.DynSym, align: 8, entrySize: 4);
         // sh_info of a symbol table: index of the first non-local symbol.
         Header(Section.DynSym, SHT_DYNSYM, SHF_ALLOC, layout.DynSymOffset, layout.DynSymSize, Section.DynStr, info: 1, align: 8, entrySize: SymSize);
         Header(Section.DynStr, SHT_STRTAB, SHF_ALLOC, layout.DynStrOffset, layout.DynStrSize);
         Header(Section.StapsdtBase, SHT_PROGBITS, SHF_ALLOC, layout.StapsdtBaseOffset, 1);
-        Header(Section.Text, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, layout.TextOffset, layout.TextSize, align: ElfArchitecture.StubStride);
+        Header(Section.Text, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, layout.TextOffset, layout.TextSize, align: ProbeContract.StubStride);
         Header(Section.Dynamic, SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, layout.DynamicOffset, layout.DynamicSize, Section.DynStr, align: 8, entrySize: DynSize);
         Header(Section.Probes, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, layout.ProbesOffset, layout.ProbesSize, align: 2);
         Header(Section.Stapsdt, SHT_NOTE, 0, layout.StapsdtOffset, layout.StapsdtSize, align: 4);
@@ -253,6 +261,7 @@ internal static class ElfWriter
     {
         Section.Null => "",
         Section.BuildId => ".note.gnu.build-id",
+        Section.Identity => ".note.usdt",
         Section.Hash => ".hash",
         Section.DynSym => ".dynsym",
         Section.DynStr => ".dynstr",
@@ -279,7 +288,7 @@ internal static class ElfWriter
         public readonly (long Tag, long Value)[] DynamicEntries;
         private readonly IReadOnlyList<ProbeSpec> _probes;
 
-        public readonly long BuildIdOffset, BuildIdSize;
+        public readonly long BuildIdOffset, BuildIdSize, IdentityOffset;
         public readonly long HashOffset, HashSize;
         public readonly long DynSymOffset, DynSymSize;
         public readonly long DynStrOffset, DynStrSize;
@@ -314,7 +323,8 @@ internal static class ElfWriter
             long at = EhdrSize + PhdrSize * ProgramHeaderCount;
             BuildIdOffset = Align(at, 4);
             BuildIdSize = 16 + BuildId.Size;
-            HashOffset = Align(BuildIdOffset + BuildIdSize, 8);
+            IdentityOffset = BuildIdOffset + BuildIdSize; // both sizes are multiples of 4, as notes need
+            HashOffset = Align(IdentityOffset + LibraryIdentity.NoteSize, 8);
             HashSize = 4L * (2 + SysvHash.BucketCount(symbolCount) + symbolCount);
             DynSymOffset = Align(HashOffset + HashSize, 8);
             DynSymSize = (long)SymSize * symbolCount;
@@ -323,7 +333,7 @@ internal static class ElfWriter
             ReadOnlyEnd = StapsdtBaseOffset + 1;
 
             TextOffset = Align(ReadOnlyEnd, PageSize);
-            TextSize = (long)ElfArchitecture.StubStride * count;
+            TextSize = (long)ProbeContract.StubStride * count;
 
             DataOffset = Align(TextOffset + TextSize, PageSize);
             DynamicEntries =
@@ -338,7 +348,7 @@ internal static class ElfWriter
             DynamicOffset = DataOffset;
             DynamicSize = (long)DynSize * DynamicEntries.Length;
             ProbesOffset = DynamicOffset + DynamicSize;
-            ProbesSize = 2L * count;
+            ProbesSize = (long)ProbeContract.SemaphoreStride * count;
             DataEnd = ProbesOffset + ProbesSize;
 
             StapsdtOffset = Align(DataEnd, 4);
@@ -350,10 +360,10 @@ internal static class ElfWriter
         }
 
         /// <summary>Address (and file offset) of probe <paramref name="probe"/>'s stub.</summary>
-        public long StubAddress(int probe) => TextOffset + (long)probe * ElfArchitecture.StubStride;
+        public long StubAddress(int probe) => TextOffset + (long)probe * ProbeContract.StubStride;
 
         /// <summary>Address (and file offset) of probe <paramref name="probe"/>'s 2-byte semaphore.</summary>
-        public long SemaphoreAddress(int probe) => ProbesOffset + 2L * probe;
+        public long SemaphoreAddress(int probe) => ProbesOffset + (long)probe * ProbeContract.SemaphoreStride;
 
         public int NoteDescriptorSize(int probe) =>
             24 + _probes[probe].Provider.Length + 1 + _probes[probe].Name.Length + 1 + ArgumentSpecs[probe].Length + 1;

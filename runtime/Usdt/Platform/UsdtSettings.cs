@@ -1,19 +1,24 @@
 using System;
 using System.Collections.Generic;
 
-namespace Usdt.Registration;
+namespace Usdt.Platform;
 
 /// <summary>The environment variables that steer registration, read once per process.</summary>
-internal sealed record UsdtSettings(bool Disabled, string? Directory, bool AllowMemoryFile, bool Diagnostics)
+internal sealed record UsdtSettings(bool Disabled, string? Directory, bool AllowMemoryFile, bool Diagnostics, bool ForceGenerate = false)
 {
     /// <summary>Set to 1 (or true) to never register probes.</summary>
     public const string DisableVariable = "USDT_DISABLE";
-    /// <summary>Directory for generated libraries, instead of the default candidates.</summary>
+    /// <summary>Directory for libraries generated at start-up, instead of the default candidates.</summary>
     public const string DirectoryVariable = "USDT_DIR";
     /// <summary>Set to 0 (or false) to forbid the memfd fallback.</summary>
     public const string MemoryFileVariable = "USDT_MEMFD";
     /// <summary>Set to 1 (or true) to print each registration's outcome to stderr.</summary>
     public const string DiagnosticsVariable = "USDT_DIAGNOSTICS";
+    /// <summary>Set to 1 (or true) to generate every library at start-up, ignoring the libraries built beside the assemblies.</summary>
+    public const string GenerateVariable = "USDT_GENERATE";
+
+    /// <summary>What registration does when the environment says nothing.</summary>
+    public static UsdtSettings Default { get; } = new(Disabled: false, Directory: null, AllowMemoryFile: true, Diagnostics: false);
 
     public static UsdtSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
 
@@ -21,7 +26,8 @@ internal sealed record UsdtSettings(bool Disabled, string? Directory, bool Allow
         Disabled: IsTrue(variable(DisableVariable)),
         Directory: string.IsNullOrWhiteSpace(variable(DirectoryVariable)) ? null : variable(DirectoryVariable),
         AllowMemoryFile: !IsFalse(variable(MemoryFileVariable)),
-        Diagnostics: IsTrue(variable(DiagnosticsVariable)));
+        Diagnostics: IsTrue(variable(DiagnosticsVariable)),
+        ForceGenerate: IsTrue(variable(GenerateVariable)));
 
     private static readonly HashSet<string> TrueWords = new(StringComparer.OrdinalIgnoreCase) { "1", "true", "yes", "on" };
     private static readonly HashSet<string> FalseWords = new(StringComparer.OrdinalIgnoreCase) { "0", "false", "no", "off" };

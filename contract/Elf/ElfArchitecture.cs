@@ -7,15 +7,16 @@ namespace Usdt.Elf;
 /// </summary>
 internal abstract class ElfArchitecture
 {
-    /// <summary>Every stub occupies this many bytes, so stub <c>i</c> lives at <c>text + i * StubStride</c>.</summary>
-    public const int StubStride = 8;
+    /// <summary>The processor's name in .NET runtime identifiers (<c>linux-x64</c>), used in library file names.</summary>
+    public abstract string Name { get; }
 
+    /// <summary>e_machine (ELF gABI "ELF Header").</summary>
     public abstract ushort Machine { get; }
 
     /// <summary>Largest page size the architecture's kernels use; segments never share a page.</summary>
     public abstract int MaxPageSize { get; }
 
-    /// <summary>The stub's bytes: a probe-friendly no-op followed by a return.</summary>
+    /// <summary>The stub's bytes: a probe-friendly no-op followed by a return, at most <c>ProbeContract.StubStride</c> long.</summary>
     public abstract byte[] Stub { get; }
 
     /// <summary>Filler between stubs (a trap, so a stray jump there stops loudly).</summary>
@@ -30,4 +31,11 @@ internal abstract class ElfArchitecture
     public static ElfArchitecture X64 { get; } = new X64Architecture();
 
     public static ElfArchitecture Arm64 { get; } = new Arm64Architecture();
+
+    /// <summary>Every architecture a probe library is written for.</summary>
+    public static ElfArchitecture[] All { get; } = [X64, Arm64];
+
+    /// <summary>The architecture whose e_machine is <paramref name="machine"/>, or null.</summary>
+    public static ElfArchitecture? ForMachine(ushort machine) =>
+        machine == X64.Machine ? X64 : machine == Arm64.Machine ? Arm64 : null;
 }

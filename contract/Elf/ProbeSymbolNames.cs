@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Usdt.Contract;
 
 namespace Usdt.Elf;
 
@@ -10,12 +12,18 @@ namespace Usdt.Elf;
 /// </summary>
 internal static class ProbeSymbolNames
 {
+    private const string StubPrefix = "usdt_";
+    private const string SemaphoreSuffix = "_semaphore";
+
+    /// <summary>The stub symbol of a library's first probe: never suffixed, since no name was taken before it.</summary>
+    public static string StubOfFirst(string provider, string name) => StubPrefix + provider + "_" + name;
+
     /// <summary>Names for every probe, all of them distinct (the ELF writer relies on it).</summary>
     public static (string[] Stubs, string[] Semaphores) For(IReadOnlyList<ProbeSpec> probes)
     {
         var stubs = new string[probes.Count];
         var semaphores = new string[probes.Count];
-        var taken = new HashSet<string>(2 * probes.Count);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < probes.Count; i++)
         {
             // "a_b" + "c" and "a" + "b_c" join to the same text, and a stub can spell
@@ -24,8 +32,8 @@ internal static class ProbeSymbolNames
             for (int suffix = 1; ; suffix++)
             {
                 string stem = suffix == 1 ? joined : joined + "_" + suffix.ToString(CultureInfo.InvariantCulture);
-                stubs[i] = "usdt_" + stem;
-                semaphores[i] = stem + "_semaphore";
+                stubs[i] = StubPrefix + stem;
+                semaphores[i] = stem + SemaphoreSuffix;
                 if (!taken.Add(stubs[i]))
                     continue;
                 if (taken.Add(semaphores[i]))

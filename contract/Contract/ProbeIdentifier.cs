@@ -1,11 +1,15 @@
-namespace Usdt.Fody;
+namespace Usdt.Contract;
 
-/// <summary>C identifiers: what every tracer's probe syntax accepts as a provider or probe name.</summary>
-internal static class CIdentifier
+/// <summary>
+/// Provider and probe names are C identifiers, so that every tracer accepts them: bpftrace
+/// (<c>usdt:path:provider:name</c>), perf (<c>sdt_provider:name</c>) and DTrace
+/// (<c>provider$pid:::name</c>).
+/// </summary>
+internal static class ProbeIdentifier
 {
     public static bool IsValid(string? name, int maxLength)
     {
-        if (string.IsNullOrEmpty(name) || name!.Length > maxLength || IsDigit(name[0]))
+        if (name is null || name.Length == 0 || name.Length > maxLength || IsDigit(name[0]))
             return false;
         foreach (char c in name)
         {

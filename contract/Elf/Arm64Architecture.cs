@@ -9,6 +9,8 @@ internal sealed class Arm64Architecture : ElfArchitecture
     private const ushort EM_AARCH64 = 183;
     private const int RegisterArguments = 8;
 
+    public override string Name => "arm64";
+
     public override ushort Machine => EM_AARCH64;
 
     // Kernels may run with 64 KiB pages; aligning for them also satisfies 4 KiB kernels.

@@ -1,9 +1,7 @@
-using System.Collections.Generic;
-
-namespace Usdt.Registration;
+namespace Usdt.Platform;
 
 /// <summary>The backend of platforms without USDT support: every probe stays disabled.</summary>
 internal sealed class UnsupportedBackend(string reason) : IProbeBackend
 {
-    public LoadedProbes Load(IReadOnlyList<ProbeSpec> probes, string label) => LoadedProbes.Failed(reason);
+    public LoadedProbes Load(ProbeSet probes, string label, ModuleLibrary? module) => LoadedProbes.Failed(reason);
 }

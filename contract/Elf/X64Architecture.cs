@@ -20,6 +20,8 @@ internal sealed class X64Architecture : ElfArchitecture
         ["%r9", "%r9d", "%r9w", "%r9b"],
     ];
 
+    public override string Name => "x64";
+
     public override ushort Machine => EM_X86_64;
 
     public override int MaxPageSize => 0x1000;

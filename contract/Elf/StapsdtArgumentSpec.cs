@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using Usdt.Contract;
 
 namespace Usdt.Elf;
 
@@ -10,15 +11,15 @@ namespace Usdt.Elf;
 /// </summary>
 internal static class StapsdtArgumentSpec
 {
-    public static string Format(IReadOnlyList<ProbeArgumentType> arguments, ElfArchitecture architecture)
+    public static string Format(IReadOnlyList<ArgumentKind> arguments, ElfArchitecture architecture)
     {
         var spec = new StringBuilder();
         for (int i = 0; i < arguments.Count; i++)
         {
             if (i > 0)
                 spec.Append(' ');
-            int size = ProbeArgumentTypeCodes.SizeOf(arguments[i]);
-            if (ProbeArgumentTypeCodes.IsSigned(arguments[i]))
+            int size = ArgumentCodes.SizeOf(arguments[i]);
+            if (ArgumentCodes.IsSigned(arguments[i]))
                 spec.Append('-');
             spec.Append(size).Append('@').Append(architecture.ArgumentOperand(i, size));
         }

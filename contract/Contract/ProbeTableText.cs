@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace Usdt.Contract;
+
+/// <summary>
+/// The probe table a woven module embeds: one line per probe, <c>provider:name:codes</c>,
+/// lines joined by <c>\n</c>, one <see cref="ArgumentCodes">code</see> per argument. One
+/// string literal instead of arrays keeps the module initializer small for 10,000 probes.
+/// Its <see cref="Hash"/> ties a module to the probe library built for it.
+/// </summary>
+internal static class ProbeTableText
+{
+    public const char FieldSeparator = ':';
+    public const char LineSeparator = '\n';
+
+    public static string Line(string provider, string name, string codes) =>
+        provider + FieldSeparator + name + FieldSeparator + codes;
+
+    public static string Codes(IReadOnlyList<ArgumentKind> arguments)
+    {
+        var codes = new char[arguments.Count];
+        for (int i = 0; i < codes.Length; i++)
+            codes[i] = ArgumentCodes.Of(arguments[i]);
+        return new string(codes);
+    }
+
+    public static string Of(IReadOnlyList<ProbeSpec> probes)
+    {
+        var text = new StringBuilder(probes.Count * 48);
+        for (int i = 0; i < probes.Count; i++)
+        {
+            if (i > 0)
+                text.Append(LineSeparator);
+            text.Append(Line(probes[i].Provider, probes[i].Name, Codes(probes[i].Arguments)));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// FNV-1a (64 bits) over the UTF-16 code units of <paramref name="table"/>: stable across
+    /// processes, runtimes and hosts, cheap enough to compute at every start-up
+    /// (about a microsecond per probe line).
+    /// </summary>
+    public static ulong Hash(string table)
+    {
+        ulong hash = 0xcbf29ce484222325;
+        foreach (char c in table)
+        {
+            hash ^= c;
+            hash *= 0x100000001b3;
+        }
+        return hash;
+    }
+}

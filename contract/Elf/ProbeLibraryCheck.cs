@@ -1,0 +1,139 @@
+using System;
+using Usdt.Contract;
+using static Usdt.Elf.ElfConstants;
+
+namespace Usdt.Elf;
+
+/// <summary>
+/// Decides whether a probe library file on disk may be used for a module: an ELF64
+/// shared object for this processor, intact (its build-id matches its bytes), written for
+/// this <see cref="ProbeContract.Version"/> from the same probe table (same hash, same
+/// number of probes), with its stubs inside an executable segment and its semaphores
+/// inside a writable one. Only then does any probe site get its addresses.
+/// </summary>
+internal static class ProbeLibraryCheck
+{
+    /// <summary>
+    /// The library's identity when it passes every check for a module of
+    /// <paramref name="probeCount"/> probes whose table hashes to <paramref name="tableHash"/>,
+    /// in a process of <paramref name="architecture"/>; null with the first <paramref name="problem"/> found.
+    /// The whole <paramref name="file"/> is read; its build-id bytes are zeroed and restored while it is hashed.
+    /// </summary>
+    public static LibraryIdentity? Verify(byte[] file, ElfArchitecture architecture, ulong tableHash, int probeCount, out string problem)
+    {
+        try
+        {
+            return VerifyOrThrow(new ElfReader(file), architecture, tableHash, probeCount, out problem);
+        }
+        catch (FormatException e)
+        {
+            problem = $"damaged: {e.Message}";
+            return null;
+        }
+    }
+
+    private static LibraryIdentity? VerifyOrThrow(ElfReader elf, ElfArchitecture architecture, ulong tableHash, int probeCount, out string problem)
+    {
+        if (elf.Length < EhdrSize || elf.U32(0) != 0x464c457f || elf.U8(4) != ELFCLASS64 || elf.U8(5) != ELFDATA2LSB || elf.U16(16) != ET_DYN)
+        {
+            problem = "not an ELF64 little-endian shared object";
+            return null;
+        }
+        ushort machine = elf.U16(18);
+        if (machine != architecture.Machine)
+        {
+            problem = $"written for another processor (ELF machine {machine}, this process needs {architecture.Machine}, {architecture.Name})";
+            return null;
+        }
+
+        long headers = (long)elf.U64(32);
+        int headerSize = elf.U16(54), headerCount = elf.U16(56);
+        if (headerSize != PhdrSize)
+            throw new FormatException($"program headers of {headerSize} bytes");
+        long buildId = -1;
+        LibraryIdentity? identity = null;
+        for (int i = 0; i < headerCount; i++)
+        {
+            long at = headers + (long)i * PhdrSize;
+            if (elf.U32(at) == PT_NOTE)
+                ReadNotes(elf, (long)elf.U64(at + 8), (long)elf.U64(at + 32), ref buildId, ref identity);
+        }
+        if (buildId < 0 || identity is null)
+        {
+            problem = buildId < 0 ? "it has no build-id note" : "it has no Usdt identity note (not written by Usdt.Fody)";
+            return null;
+        }
+        if (!BuildIdMatches(elf.Bytes, buildId))
+        {
+            problem = "damaged: its build-id does not match its bytes";
+            return null;
+        }
+        if (identity.Version != ProbeContract.Version)
+        {
+            problem = $"written for probe contract version {identity.Version}, this runtime uses {ProbeContract.Version}";
+            return null;
+        }
+        if (identity.TableHash != tableHash || identity.ProbeCount != probeCount)
+        {
+            problem = $"stale: written for another probe table ({identity.ProbeCount} probes, table hash {identity.TableHash:x16}; the module has {probeCount}, {tableHash:x16})";
+            return null;
+        }
+        if (!InSegment(elf, headers, headerCount, PF_R | PF_X, identity.TextAddress, (long)probeCount * ProbeContract.StubStride) ||
+            !InSegment(elf, headers, headerCount, PF_R | PF_W, identity.SemaphoreAddress, (long)probeCount * ProbeContract.SemaphoreStride))
+        {
+            problem = "its stubs or semaphores lie outside the segments that must hold them";
+            return null;
+        }
+        problem = "";
+        return identity;
+    }
+
+    /// <summary>Walks the notes of one PT_NOTE segment (gABI "Note Section": namesz, descsz, type, name, descriptor, each padded to 4).</summary>
+    private static void ReadNotes(ElfReader elf, long offset, long size, ref long buildId, ref LibraryIdentity? identity)
+    {
+        for (long at = offset, end = offset + size; at + 12 <= end;)
+        {
+            long nameSize = elf.U32(at), descriptorSize = elf.U32(at + 4);
+            uint type = elf.U32(at + 8);
+            long name = at + 12, descriptor = name + Align4(nameSize);
+            if (type == NT_GNU_BUILD_ID && elf.HasCString(name, nameSize, "GNU") && descriptorSize == BuildId.Size)
+                buildId = descriptor;
+            else if (type == LibraryIdentity.NoteType && elf.HasCString(name, nameSize, LibraryIdentity.Owner))
+                identity = LibraryIdentity.FromDescriptor(elf, descriptor, descriptorSize);
+            at = descriptor + Align4(descriptorSize);
+        }
+    }
+
+    /// <summary>The writer hashed the file with the id still zero: so does this, then puts the id back.</summary>
+    private static bool BuildIdMatches(byte[] file, long at)
+    {
+        var stored = new byte[BuildId.Size];
+        Buffer.BlockCopy(file, (int)at, stored, 0, stored.Length);
+        Array.Clear(file, (int)at, stored.Length);
+        byte[] computed = BuildId.Compute(file);
+        Buffer.BlockCopy(stored, 0, file, (int)at, stored.Length);
+        for (int i = 0; i < stored.Length; i++)
+        {
+            if (stored[i] != computed[i])
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when [<paramref name="address"/>, +<paramref name="length"/>) lies in a PT_LOAD with exactly <paramref name="flags"/> and file-backed.</summary>
+    private static bool InSegment(ElfReader elf, long headers, int count, uint flags, long address, long length)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            long at = headers + (long)i * PhdrSize;
+            if (elf.U32(at) != PT_LOAD || elf.U32(at + 4) != flags)
+                continue;
+            long offset = (long)elf.U64(at + 8), virtualAddress = (long)elf.U64(at + 16), fileSize = (long)elf.U64(at + 32);
+            if (virtualAddress == offset && address >= offset && address + length <= offset + fileSize && offset + fileSize <= elf.Length)
+                return true;
+        }
+        return false;
+    }
+
+    private static long Align4(long value) => (value + 3) & ~3L;
+}

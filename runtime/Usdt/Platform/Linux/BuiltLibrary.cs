@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+using Usdt.Contract;
+using Usdt.Elf;
+
+namespace Usdt.Platform.Linux;
+
+/// <summary>
+/// The probe library the build wrote beside a woven assembly (<c>NAME.usdt.x64.so</c>):
+/// found, read, checked against the module (<see cref="ProbeLibraryCheck"/>: processor,
+/// integrity, contract version, probe table), and only then loaded, through the
+/// descriptor it was read from, so the file loaded is the file checked.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+internal static class BuiltLibrary
+{
+    // Far beyond any real library (about 300 bytes per probe); refuses to read anything huge.
+    private const long MaxSize = 256L << 20;
+
+    /// <summary>The loaded library, or null with the reason added to <paramref name="reasons"/>.</summary>
+    public static LoadedProbes? TryLoad(ModuleLibrary module, ProbeSet probes, ElfArchitecture architecture, List<string> reasons)
+    {
+        string fileName = ProbeLibraryFiles.ForModule(module.AssemblyStem, architecture);
+        foreach (string directory in module.Directories)
+        {
+            string path = Path.Combine(directory, fileName);
+            int fd = LibC.OpenAt(LibC.AT_FDCWD, path, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
+            if (fd < 0)
+            {
+                if (LibC.LastError == 2 /* ENOENT */)
+                    continue;
+                reasons.Add($"cannot open the built library {path}: {LibC.Describe(LibC.LastError)}");
+                return null;
+            }
+            // Kept open once loaded: the name it was loaded by, /proc/self/fd/N, must stay its own.
+            LoadedProbes? loaded = TryLoad(path, fd, probes, architecture, reasons);
+            if (loaded is null)
+                LibC.Close(fd);
+            return loaded;
+        }
+        reasons.Add($"no built library {fileName} in {string.Join(", ", module.Directories)}");
+        return null;
+    }
+
+    private static LoadedProbes? TryLoad(string path, int fd, ProbeSet probes, ElfArchitecture architecture, List<string> reasons)
+    {
+        var file = new SafeFileHandle(fd, ownsHandle: false);
+        if (LibC.StatxOf(fd, out LibC.Statx status) != 0 || (status.Mode & LibC.S_IFMT) != LibC.S_IFREG || status.Size > MaxSize)
+        {
+            reasons.Add($"the built library {path} is not a regular file of a plausible size");
+            return null;
+        }
+        byte[] bytes = new byte[status.Size];
+        int read = 0;
+        while (read < bytes.Length && RandomAccess.Read(file, bytes.AsSpan(read), read) is var got and > 0)
+            read += got;
+        if (read != bytes.Length)
+        {
+            reasons.Add($"the built library {path} changed while it was read");
+            return null;
+        }
+
+        if (ProbeLibraryCheck.Verify(bytes, architecture, probes.TableHash, probes.Count, out string problem) is not { } identity)
+        {
+            reasons.Add($"the built library {path} does not fit: {problem}");
+            return null;
+        }
+        string anchor = ProbeSymbolNames.StubOfFirst(probes.FirstProvider, probes.FirstName);
+        string unloadable = "cannot be loaded (noexec mount or sandbox?)";
+        nint firstStub = DescriptorLoad.IsAvailable ? DescriptorLoad.Load(fd, anchor, out unloadable)
+            // Without /proc only the path can name it; the application's directory is trusted as its assemblies are.
+            : NativeLibrary.TryLoad(path, out nint library) && NativeLibrary.TryGetExport(library, anchor, out nint stub) ? stub : 0;
+        if (firstStub == 0)
+        {
+            reasons.Add($"the built library {path} {unloadable}");
+            return null;
+        }
+        // Segments sit at their file offsets, so the load base is stub 0's address minus its offset.
+        nint loadBase = firstStub - (nint)identity.TextAddress;
+        return new LoadedProbes(loadBase + (nint)identity.SemaphoreAddress, firstStub, ProbePlacement.BuiltLibrary, path, null);
+    }
+}

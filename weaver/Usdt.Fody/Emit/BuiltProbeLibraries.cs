@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.IO;
+using Usdt.Contract;
+using Usdt.Elf;
+
+namespace Usdt.Fody.Emit;
+
+/// <summary>
+/// Writes a woven module's probe libraries beside its assembly, one per architecture the
+/// runtime supports (<c>Shop.usdt.x64.so</c>, <c>Shop.usdt.arm64.so</c>), so that they exist
+/// before the application runs: tracers list and attach to them by path, and the runtime
+/// loads them instead of generating its own. The package's build targets copy them to the
+/// build and publish output. The bytes depend only on the probe table: the same input
+/// assembly gives the same files.
+/// </summary>
+internal static class BuiltProbeLibraries
+{
+    /// <summary>Writes every architecture's library for <paramref name="table"/>; returns their paths.</summary>
+    public static IReadOnlyList<string> Write(ProbeTable table, string directory, string assemblyStem)
+    {
+        ulong hash = ProbeTableText.Hash(table.Text);
+        var written = new List<string>();
+        foreach (ElfArchitecture architecture in ElfArchitecture.All)
+        {
+            string path = Path.Combine(directory, ProbeLibraryFiles.ForModule(assemblyStem, architecture));
+            File.WriteAllBytes(path, ElfWriter.Write(table.Probes, architecture, hash).Bytes);
+            written.Add(path);
+        }
+        return written;
+    }
+
+    /// <summary>Deletes the libraries an earlier build left: they must not outlive their probes.</summary>
+    public static void DeleteStale(string directory, string assemblyStem)
+    {
+        foreach (ElfArchitecture architecture in ElfArchitecture.All)
+        {
+            string path = Path.Combine(directory, ProbeLibraryFiles.ForModule(assemblyStem, architecture));
+            if (File.Exists(path))
+                File.Delete(path);
+        }
+    }
+}
