@@ -3,7 +3,7 @@ using Usdt;
 namespace Usdt.Benchmarks.Woven;
 
 /// <summary>
-/// Static probes as a user declares them (issue 4): empty methods the weaver turns into
+/// Static probes as a user declares them: empty methods the weaver turns into
 /// gated probe sites, and Is&lt;Name&gt;Enabled properties it turns into semaphore reads.
 /// The counterparts of the hand replicas in Usdt.Benchmarks/Subjects/WovenReplica.
 /// </summary>

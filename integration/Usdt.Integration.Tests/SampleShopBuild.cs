@@ -20,6 +20,8 @@ namespace Usdt.Integration.Tests;
 public sealed class SampleShopBuild : IDisposable
 {
     private readonly Dictionary<string, string> _published = [];
+    private readonly Dictionary<string, AppOutput> _outputs = [];
+    private string? _probeCheckDirectory;
 
     public SampleShopBuild()
     {
@@ -77,14 +79,58 @@ public sealed class SampleShopBuild : IDisposable
                 var arguments = new List<string> { "publish", "-c", "Release", "-o", output, $"-p:UsdtFodyVersion={PackageVersion}" };
                 if (kind == PublishKind.SelfContained)
                     arguments.AddRange(["-r", "linux-x64", "--self-contained"]);
+                if (kind == PublishKind.SelfContainedArm64)
+                    arguments.AddRange(["-r", "linux-arm64", "--self-contained"]);
                 if (kind == PublishKind.ReadyToRun)
                     arguments.AddRange(["-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true"]);
                 Dotnet.Run(ProjectDirectory, arguments.ToArray());
                 _published.Add(kind.ToString(), output);
             }
-            return kind == PublishKind.SelfContained
+            return kind is PublishKind.SelfContained or PublishKind.SelfContainedArm64
                 ? [Path.Combine(output, "Shop.Sample")]
                 : ["dotnet", Path.Combine(output, "Shop.Sample.dll")];
+        }
+    }
+
+    /// <summary>
+    /// integration/ProbeCheckApp (one woven method per argument kind, see its Program.cs),
+    /// copied once to <c>Root/ProbeCheckApp</c> with its feed pointing at <see cref="Feed"/>.
+    /// </summary>
+    public string ProbeCheckDirectory
+    {
+        get
+        {
+            lock (_outputs)
+            {
+                if (_probeCheckDirectory is null)
+                {
+                    string directory = Path.Combine(Root, "ProbeCheckApp");
+                    Dotnet.CopySource(Path.Combine(BuildEnvironment.RepositoryRoot, "integration", "ProbeCheckApp"), directory);
+                    Rewrite(Path.Combine(directory, "NuGet.config"), "../../artifacts/packages", Feed);
+                    _probeCheckDirectory = directory;
+                }
+                return _probeCheckDirectory;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>dotnet build</c> or <c>dotnet publish</c> of a copied app (Release, from this run's
+    /// package) into a directory of its own, run once per command line.
+    /// </summary>
+    public AppOutput Output(string projectDirectory, string verb, params string[] options)
+    {
+        string key = string.Join(' ', [projectDirectory, verb, .. options]);
+        lock (_outputs)
+        {
+            if (!_outputs.TryGetValue(key, out AppOutput? output))
+            {
+                string directory = Path.Combine(Root, $"{Path.GetFileName(projectDirectory)}-{verb}-{_outputs.Count}");
+                string log = Dotnet.Run(projectDirectory, TimeSpan.FromMinutes(10),
+                    [verb, "-c", "Release", "-o", directory, $"-p:UsdtFodyVersion={PackageVersion}", .. options]);
+                _outputs.Add(key, output = new AppOutput(directory, log));
+            }
+            return output;
         }
     }
 
@@ -106,12 +152,17 @@ public sealed class SampleShopBuild : IDisposable
     }
 }
 
+/// <summary>Where a build or publish put the app, and what <c>dotnet</c> printed doing it.</summary>
+public sealed record AppOutput(string Directory, string Log);
+
 public enum PublishKind
 {
     FrameworkDependent,
     SelfContained,
     /// <summary>Framework-dependent and precompiled: the package's runtime is precompiled already.</summary>
     ReadyToRun,
+    /// <summary>Self-contained for linux-arm64: run under user-mode emulation on an x64 host (Arm64Emulation).</summary>
+    SelfContainedArm64,
 }
 
 [CollectionDefinition(Name)]

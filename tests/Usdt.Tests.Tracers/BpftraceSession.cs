@@ -114,14 +114,9 @@ public sealed partial class BpftraceSession : IDisposable
     /// </summary>
     public void WaitForOutput(Func<IReadOnlyList<string>, bool> condition, string what, TimeSpan? timeout = null)
     {
-        TimeSpan limit = timeout ?? TimeSpan.FromSeconds(10);
-        var clock = Stopwatch.StartNew();
-        while (!condition(Lines))
-        {
-            if (clock.Elapsed > limit || _process.HasExited)
-                throw new TimeoutException($"bpftrace did not print {what} within {limit}" + Describe());
-            Thread.Sleep(10);
-        }
+        Poll.Until(() => condition(Lines) || _process.HasExited, $"bpftrace printed {what}", timeout, Describe);
+        if (!condition(Lines))
+            throw new InvalidOperationException($"bpftrace exited ({_process.ExitCode}) before it printed {what}" + Describe());
     }
 
     /// <summary>Sends SIGINT, waits for bpftrace to print its maps and exit, and returns everything it printed.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
@@ -69,4 +70,12 @@ public static unsafe class ProbeFire
     public static void Fire12(nint stub, long a0, long a1, long a2, long a3, long a4, long a5, long a6, long a7, long a8, long a9, long a10, long a11) =>
         ((delegate* unmanaged[SuppressGCTransition]<long, long, long, long, long, long, long, long, long, long, long, long, void>)stub)(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11);
 #pragma warning restore CS1591
+
+    /// <summary>
+    /// Fires <c>dotnet:method__entry</c> or <c>method__return</c> as HotSpot lays them out: the
+    /// managed thread id (HotSpot passes its own thread id too), then class, method and
+    /// signature as pointer and byte length.
+    /// </summary>
+    public static void Method(nint stub, nint className, int classLength, nint methodName, int methodLength, nint signature, int signatureLength) =>
+        Fire7(stub, Environment.CurrentManagedThreadId, className, classLength, methodName, methodLength, signature, signatureLength);
 }

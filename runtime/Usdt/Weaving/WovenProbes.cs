@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.IO;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using Usdt.Contract;
 using Usdt.Platform;
 using Usdt.Registration;
@@ -40,6 +41,36 @@ public static class WovenProbes
         try { module = new ModuleLibrary(assemblyStem, SearchDirectories(Type.GetTypeFromHandle(anchor)!.Assembly)); }
         catch (Exception) { module = null; }
         return Register(table, label, module);
+    }
+
+    /// <summary>
+    /// Registers a module's method names for the generic <c>dotnet:method__entry</c> and
+    /// <c>method__return</c> probes, and the process-wide pair itself on first use. The names
+    /// (<paramref name="length"/> bytes of NUL-terminated UTF-8 at <paramref name="names"/>, in
+    /// the module's image) are copied to memory of their own followed by zero bytes, so a tracer
+    /// may read ahead of any of them (<see cref="MethodProbes.ReadAhead"/>) and finds the pages
+    /// present. Never throws.
+    /// </summary>
+    /// <param name="names">The module's name table.</param>
+    /// <param name="length">Its size in bytes.</param>
+    /// <param name="anchor">A type of the woven module: the pair's built library is looked for beside its assembly.</param>
+    /// <param name="assemblyStem">The assembly's file name without extension.</param>
+    public static unsafe MethodProbeRegistration RegisterMethodNames(byte* names, int length, RuntimeTypeHandle anchor, string assemblyStem)
+    {
+        nint copy = 0;
+        ProbeRegistration pair;
+        try
+        {
+            copy = (nint)NativeMemory.AllocZeroed((nuint)length + MethodProbes.ReadAhead);
+            Buffer.MemoryCopy(names, (void*)copy, length, length);
+            pair = MethodProbePair.Get(new ModuleLibrary(assemblyStem, SearchDirectories(Type.GetTypeFromHandle(anchor)!.Assembly)));
+        }
+        catch (Exception e)
+        {
+            pair = ProbeRegistry.Register(new UnsupportedBackend($"method names not registered: {e.Message}"),
+                ProbeSet.Of(MethodProbes.Pair), MethodProbes.LibraryStem);
+        }
+        return new MethodProbeRegistration(copy, pair);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ using Usdt;
 
 namespace AssemblyToProcess.Async;
 
-/// <summary>Every kind of async method the weaver must report truthfully (issue 4).</summary>
+/// <summary>Every kind of async method the weaver must report truthfully.</summary>
 [Probe]
 public class AsyncWork
 {

@@ -1,6 +1,6 @@
 using Usdt;
 
-// Naming cases, read back from the woven probe table (DESIGN.md "Function-boundary probe names").
+// Naming cases, read back from the woven probe table (the README's probe naming rules).
 namespace AssemblyToProcess.Naming
 {
     [Probe]

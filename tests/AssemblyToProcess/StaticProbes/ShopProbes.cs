@@ -3,7 +3,7 @@ using Usdt;
 
 namespace AssemblyToProcess.StaticProbes;
 
-/// <summary>Hand-placed static probes (issue 4): each empty method is a probe of provider "smokeshop".</summary>
+/// <summary>Hand-placed static probes: each empty method is a probe of provider "smokeshop".</summary>
 [ProbeProvider("smokeshop")]
 public static class ShopProbes
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using Usdt.Fody.Tests.Support;
+using Usdt.Tests.Tracers;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -66,7 +67,7 @@ public sealed class BehaviourTests(ITestOutputHelper output)
     [InlineData(BuildConfiguration.Release)]
     public void EveryWovenMethodBehavesAsTheUnwovenOneWithEveryProbeTraced(BuildConfiguration configuration)
     {
-        Skip.If(TracedProbes.Unavailable is not null, TracedProbes.Unavailable);
+        Requires.Met(TracedProbes.Unavailable);
         WeaveRun run = WovenAssemblies.AssemblyToProcess(configuration);
         Assembly unwoven = IsolatedLoadContext.LoadAlone(Inputs.AssemblyToProcess(configuration), collectible: false);
         LoadedWoven woven = LoadedWoven.Load(run.OutputPath);

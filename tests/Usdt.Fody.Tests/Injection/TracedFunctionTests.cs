@@ -166,7 +166,7 @@ public sealed class TracedFunctionTests
 
     internal static LoadedWoven Woven(BuildConfiguration configuration)
     {
-        Skip.If(TracedProbes.Unavailable is not null, TracedProbes.Unavailable);
+        Requires.Met(TracedProbes.Unavailable);
         return WovenAssemblies.Loaded(configuration);
     }
 }

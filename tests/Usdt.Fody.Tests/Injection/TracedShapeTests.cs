@@ -156,7 +156,7 @@ public sealed class TracedShapeTests
     [InlineData(BuildConfiguration.Release)]
     public void ConstructorsFireAfterTheirBaseOrSiblingCallAndStaticConstructorsOnce(BuildConfiguration configuration)
     {
-        Skip.If(TracedProbes.Unavailable is not null, TracedProbes.Unavailable);
+        Requires.Met(TracedProbes.Unavailable);
         // A fresh copy: its static constructors have not run yet.
         LoadedWoven woven = LoadedWoven.Load(WovenAssemblies.AssemblyToProcess(configuration).OutputPath);
         string[] probes = ["Animal__ctor__entry", "Animal__ctor__return", "Dog__ctor__entry", "Dog__ctor__return", "Dog__ctor_2__entry", "Dog__ctor_2__return",

@@ -8,7 +8,7 @@ using Xunit;
 namespace Usdt.Fody.Tests.Naming;
 
 /// <summary>
-/// Probe names exactly per the contract (DESIGN.md "Function-boundary probe names"), read
+/// Probe names exactly per the naming rules of the README ("The probes"), read
 /// back from the woven probe table and from the generated ELF through binutils' readelf.
 /// </summary>
 public sealed class ProbeNameTests
@@ -90,9 +90,9 @@ public sealed class ProbeNameTests
     [SkippableFact]
     public void TheGeneratedElfDescribesExactlyTheTablesProbes()
     {
-        Skip.If(TracerRequirements.Readelf() is not null, TracerRequirements.Readelf());
+        Requires.Met(TracerRequirements.Readelf());
         LoadedWoven woven = WovenAssemblies.Loaded(BuildConfiguration.Release);
-        Skip.If(!woven.Registration.IsActive, woven.Registration.Reason);
+        Requires.Met(woven.Registration.IsActive ? null : woven.Registration.Reason);
 
         IReadOnlyList<TableProbe> table = ProbeTableReader.Read(woven.Assembly.Location);
 

@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Xml.Linq;
 using Mono.Cecil;
 using Usdt.Fody.Tests.Support;
+using Usdt.Tests.Tracers;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -58,7 +59,7 @@ public sealed class RealLibraryTests(ITestOutputHelper output)
         AssertSame(expected, disabled);
 
         // Again with a real tracer on the hot types' probes.
-        Skip.If(TracedProbes.Unavailable is not null, TracedProbes.Unavailable);
+        Requires.Met(TracedProbes.Unavailable);
         var hotPattern = new System.Text.RegularExpressions.Regex($"^({hotStems})(_\\d+)?__(entry|return)$");
         string[] hot = table.Where(p => hotPattern.IsMatch(p.Name)).Select(p => p.Name).Take(60).ToArray();
         Assert.NotEmpty(hot);

@@ -7,7 +7,7 @@ namespace Usdt.Tests.Elf;
 
 /// <summary>
 /// binutils' readelf <c>-lSd</c> on a registered library: the segment layout every tracer
-/// relies on (DESIGN.md: virtual address equal to file offset, semaphores file-backed).
+/// relies on (virtual address equal to file offset, semaphores file-backed).
 /// </summary>
 public sealed class ReadelfSegmentsTests(EveryKindLibrary library) : IClassFixture<EveryKindLibrary>
 {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Usdt.Tests.Tracers;
 using Xunit;
 using static Usdt.Tests.Firing.BpftraceArgumentsSession;
 

@@ -1,4 +1,5 @@
 using System.Linq;
+using Usdt.Tests.Tracers;
 using Xunit;
 
 namespace Usdt.Tests.Firing;

@@ -20,8 +20,8 @@ public sealed class StubPatchTests
     public void StubBecomesACallWhileTracedAndHitAndTurnsBackIntoTheNopAfterDetach()
     {
         Requires.Met(TracerRequirements.Tracefs(), TracerRequirements.Readelf());
-        Skip.If(Environment.OSVersion.Version < new Version(6, 18),
-            $"optimised uprobes on 5-byte nops arrived in Linux 6.18; this kernel is {Environment.OSVersion.Version}");
+        Requires.Met(Environment.OSVersion.Version < new Version(6, 18)
+            ? $"optimised uprobes on 5-byte nops arrived in Linux 6.18; this kernel is {Environment.OSVersion.Version}" : null);
 
         // The kernel can only optimise where it can put a trampoline within 2 GiB of the
         // stub (see TrampolineRoom); a library that .NET's reservations happen to surround
@@ -34,7 +34,7 @@ public sealed class StubPatchTests
             else
                 return;
         }
-        Skip.If(true, "the kernel had no room for a uprobe trampoline near any of three libraries: " + string.Join("; ", inconclusive));
+        Requires.Met("the kernel had no room for a uprobe trampoline near any of three libraries: " + string.Join("; ", inconclusive));
     }
 
     /// <summary>Checks one library; null when the patch was seen, else why the kernel had no room to patch.</summary>

@@ -1,6 +1,6 @@
 namespace Usdt.Fody.Arguments;
 
-/// <summary>How a .NET value becomes the 64-bit word a probe passes (DESIGN.md argument table).</summary>
+/// <summary>How a .NET value becomes the 64-bit word a probe passes (the argument table of the README, "The probes").</summary>
 internal enum WordConversion
 {
     /// <summary>Sign-extend (<c>conv.i8</c>): sbyte, short, int, nint, signed enums.</summary>

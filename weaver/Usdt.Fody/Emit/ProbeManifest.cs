@@ -13,8 +13,6 @@ internal sealed class ProbeManifest
 {
     private readonly List<(string Probe, string Source, IReadOnlyList<(string Name, string Meaning)> Arguments)> _probes = [];
 
-    public int Count => _probes.Count;
-
     public void Add(string provider, string probe, string source, IReadOnlyList<(string Name, string Meaning)> arguments) =>
         _probes.Add(($"{provider}:{probe}", source, arguments));
 

@@ -5,7 +5,7 @@ namespace Usdt.Fody.Naming;
 
 /// <summary>
 /// The default name stem of a method's function-boundary probes, <c>Type__Method</c>
-/// (DESIGN.md "Function-boundary probe names").
+/// (README, "The probes": names).
 /// </summary>
 internal static class MethodProbeStem
 {

@@ -5,7 +5,7 @@ using Usdt.Fody.Configuration;
 namespace Usdt.Fody.Naming;
 
 /// <summary>
-/// The default provider name (DESIGN.md "Provider"): the assembly name lower-cased,
+/// The default provider name: the assembly name lower-cased,
 /// every character outside <c>[a-z0-9_]</c> turned into <c>_</c>, a leading digit
 /// prefixed with <c>_</c>, at most 58 characters.
 /// </summary>

@@ -1,6 +1,3 @@
-using System.Linq;
-using Mono.Cecil;
-
 namespace Usdt.Fody.Selection;
 
 /// <summary>What kind of method this is, as far as probing goes.</summary>
@@ -14,71 +11,4 @@ internal enum MethodShape
     Iterator,
     /// <summary>Compiled as runtime-async (method impl flag 0x2000, no state machine).</summary>
     RuntimeAsync,
-}
-
-internal static class MethodShapes
-{
-    // MethodImplAttributes.Async (.NET 10 runtime-async): the runtime, not a state machine, suspends the method.
-    private const MethodImplAttributes RuntimeAsyncFlag = (MethodImplAttributes)0x2000;
-
-    public static MethodShape Of(MethodDefinition method)
-    {
-        if ((method.ImplAttributes & RuntimeAsyncFlag) != 0)
-            return MethodShape.RuntimeAsync;
-        foreach (CustomAttribute attribute in method.CustomAttributes)
-        {
-            switch (attribute.AttributeType.FullName)
-            {
-                case "System.Runtime.CompilerServices.AsyncStateMachineAttribute":
-                    return MethodShape.Async;
-                case "System.Runtime.CompilerServices.IteratorStateMachineAttribute":
-                case "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute":
-                    return MethodShape.Iterator;
-            }
-        }
-        return MethodShape.Ordinary;
-    }
-
-    private static readonly string[] StateMachineAttributes =
-    [
-        "System.Runtime.CompilerServices.AsyncStateMachineAttribute",
-        "System.Runtime.CompilerServices.IteratorStateMachineAttribute",
-        "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
-    ];
-
-    /// <summary>The state machine type an async method's or iterator's attribute names.</summary>
-    public static TypeDefinition? StateMachineOf(MethodDefinition method) =>
-        method.CustomAttributes
-            .Where(a => StateMachineAttributes.Contains(a.AttributeType.FullName) && a.ConstructorArguments.Count == 1)
-            .Select(a => (a.ConstructorArguments[0].Value as TypeReference)?.Resolve())
-            .FirstOrDefault(t => t is not null);
-
-    /// <summary>
-    /// Made by the compiler rather than written by the user: lambdas, local functions,
-    /// closures, state machines, records' synthesized members. Accessors of auto-properties
-    /// also carry [CompilerGenerated] but belong to a property the user declared, so they count
-    /// as the user's; a property the compiler declared itself (a record's EqualityContract)
-    /// is marked [CompilerGenerated] too, and so are its accessors' the compiler's.
-    /// </summary>
-    public static bool IsCompilerGenerated(MethodDefinition method)
-    {
-        if (method.Name.StartsWith("<", System.StringComparison.Ordinal))
-            return true;
-        if (IsMarked(method) && !(method.IsGetter || method.IsSetter))
-            return true;
-        if (IsMarked(method) && OwningProperty(method) is { } property && IsMarked(property))
-            return true;
-        for (TypeDefinition? type = method.DeclaringType; type is not null; type = type.DeclaringType)
-        {
-            if (IsMarked(type) || type.Name.StartsWith("<", System.StringComparison.Ordinal))
-                return true;
-        }
-        return false;
-    }
-
-    private static PropertyDefinition? OwningProperty(MethodDefinition accessor) =>
-        accessor.DeclaringType.Properties.FirstOrDefault(p => p.GetMethod == accessor || p.SetMethod == accessor);
-
-    private static bool IsMarked(ICustomAttributeProvider scope) =>
-        scope.HasCustomAttributes && scope.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
 }

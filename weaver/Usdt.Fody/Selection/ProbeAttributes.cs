@@ -37,11 +37,3 @@ internal static class ProbeAttributes
         return provider is { ConstructorArguments.Count: 1 } ? provider.ConstructorArguments[0].Value as string : null;
     }
 }
-
-/// <summary>What a scope's attributes say about probing.</summary>
-internal enum Verdict
-{
-    Unspecified,
-    Probe,
-    NoProbe,
-}

@@ -1,0 +1,32 @@
+using Usdt.Fody.Tests.Support;
+using Xunit;
+
+namespace Usdt.Fody.Tests.Debugging;
+
+/// <summary>
+/// What the weaver emits for a few representative shapes (Release build), disassembled and
+/// held against the snapshots in tests/Usdt.Fody.Tests/Snapshots/: a change to the emitted
+/// code fails here until its snapshot is updated, so it is seen in review.
+/// </summary>
+public sealed class WovenIlSnapshotTests
+{
+    [Theory]
+    [InlineData("sync-method", "AssemblyToProcess.Shapes.Calculator", "Add")]
+    [InlineData("sync-void-method", "AssemblyToProcess.Shapes.Calculator", "Nothing")]
+    [InlineData("constructor", "AssemblyToProcess.Shapes.Dog", ".ctor")]
+    [InlineData("generic-method", "AssemblyToProcess.Shapes.Box`1", "Swap")]
+    [InlineData("async-kickoff", "AssemblyToProcess.Async.AsyncWork", "DelayThenAdd")]
+    [InlineData("async-state-machine", "AssemblyToProcess.Async.AsyncWork/<DelayThenAdd>d__0", "MoveNext")]
+    [InlineData("returned-task", "AssemblyToProcess.Async.ReturnedTasks", "Forward")]
+    [InlineData("static-probe", "AssemblyToProcess.StaticProbes.ShopProbes", "OrderPlaced", "get_IsOrderPlacedEnabled")]
+    [InlineData("probe-table", "<UsdtProbes>")]
+    public void WovenIlMatchesItsSnapshot(string snapshot, string type, params string[] methods)
+    {
+        string woven = WovenAssemblies.AssemblyToProcess(BuildConfiguration.Release).OutputPath;
+
+        string il = IlSnapshot.Disassemble(woven, type, methods);
+
+        string? mismatch = IlSnapshot.Mismatch(snapshot, il);
+        Assert.True(mismatch is null, mismatch);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Usdt.Fody.Selection;
+
+/// <summary>What a scope's attributes say about probing.</summary>
+internal enum Verdict
+{
+    Unspecified,
+    Probe,
+    NoProbe,
+}
