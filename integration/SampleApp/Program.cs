@@ -5,18 +5,21 @@ using Usdt;
 // A small shop that takes orders in a loop: sync work (pricing, reservations), async work
 // (shipping), strings and numbers in every call, and an exception path (items out of stock).
 //
-//   Shop.Sample [--orders N] [--interval-ms M]
+//   Shop.Sample [--orders N] [--interval-ms M] [--log-orders]
 //
-// With no --orders it runs until stopped (Ctrl+C or SIGTERM), then prints a summary.
+// With no --orders it runs until stopped (Ctrl+C or SIGTERM), then prints a summary;
+// --log-orders prints a line per order as it completes.
 
 int orders = int.MaxValue;
 int intervalMs = 20;
-for (int i = 0; i + 1 < args.Length; i += 2)
+bool logOrders = false;
+for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
-        case "--orders": orders = int.Parse(args[i + 1]); break;
-        case "--interval-ms": intervalMs = int.Parse(args[i + 1]); break;
+        case "--orders" when i + 1 < args.Length: orders = int.Parse(args[++i]); break;
+        case "--interval-ms" when i + 1 < args.Length: intervalMs = int.Parse(args[++i]); break;
+        case "--log-orders": logOrders = true; break;
         default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
     }
 }
@@ -39,6 +42,8 @@ for (int n = 0; n < orders && !stop.IsCancellationRequested; n++)
 {
     int tracking = await shop.CheckoutAsync(1000 + n, skus[n % skus.Length], 1 + n % 12, addresses[n % addresses.Length]);
     if (tracking == 0) rejected++; else placed++;
+    if (logOrders)
+        Console.WriteLine($"order {1000 + n}: {(tracking == 0 ? "rejected" : $"tracking {tracking}")}");
     try { await Task.Delay(intervalMs, stop.Token); } catch (OperationCanceledException) { }
 }
 

@@ -20,7 +20,7 @@ public sealed partial class Arm64EmulatedRunTests(SampleShopBuild shop)
     [SkippableFact]
     public void ShopPublishedForLinuxArm64RegistersItsBuiltProbesAndPrintsWhatX64Prints()
     {
-        Requirement.Check(Arm64Emulation.Unmet());
+        Requires.Met(Arm64Emulation.Unmet());
         string arm64 = shop.Published(PublishKind.SelfContainedArm64)[0];
         string[] x64 = shop.Published(PublishKind.SelfContained);
 
@@ -38,7 +38,7 @@ public sealed partial class Arm64EmulatedRunTests(SampleShopBuild shop)
     [SkippableFact]
     public void ProbeCheckPublishedForLinuxArm64RegistersItsBuiltLibraryAndBehavesAsOnX64()
     {
-        Requirement.Check(Arm64Emulation.Unmet());
+        Requires.Met(Arm64Emulation.Unmet());
         string arm64 = ProbeCheckRuns.Arm64Publish(shop);
         string x64 = ProbeCheckRuns.PortableBuild(shop);
 

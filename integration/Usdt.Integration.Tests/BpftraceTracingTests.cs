@@ -14,7 +14,7 @@ public sealed class BpftraceTracingTests(SampleShopBuild shop)
     [SkippableFact]
     public void PlaceOrderEntryAndReturnCarryTheOrdersArgumentsAndResults()
     {
-        Requirement.Check(TracerRequirements.Bpftrace());
+        Requires.Met(TracerRequirements.Bpftrace());
         string p = shop.Provider;
         using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
         // The first line is the README's one-liner, verbatim but for the provider; the second
@@ -78,7 +78,7 @@ public sealed class BpftraceTracingTests(SampleShopBuild shop)
     [SkippableFact]
     public void AsyncShipmentReportsTrackingNumberAndTheWholeAwaitedTime()
     {
-        Requirement.Check(TracerRequirements.Bpftrace());
+        Requires.Met(TracerRequirements.Bpftrace());
         string p = shop.Provider;
         using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
         using BpftraceSession bpftrace = BpftraceSession.Start($$"""
@@ -120,7 +120,7 @@ public sealed class BpftraceTracingTests(SampleShopBuild shop)
     [SkippableFact]
     public void StaticProbeOrderPlacedCarriesTheOrderIdSkuAndTotal()
     {
-        Requirement.Check(TracerRequirements.Bpftrace());
+        Requires.Met(TracerRequirements.Bpftrace());
         string p = shop.Provider;
         using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
         using BpftraceSession bpftrace = BpftraceSession.Start($$"""

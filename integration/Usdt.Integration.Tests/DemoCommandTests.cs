@@ -14,7 +14,7 @@ public sealed class DemoCommandTests
     [SkippableFact]
     public void DemoTracesTheShopLiveAndExitsByItselfWithASummary()
     {
-        Requirement.Check(TracerRequirements.Bpftrace());
+        Requires.Met(TracerRequirements.Bpftrace());
         string demo = Path.Combine(BuildEnvironment.RepositoryRoot, "scripts", "demo");
         var environment = new Dictionary<string, string?> { ["DEMO_SECONDS"] = "2" };
         CommandResult result = CommandRunner.Run(demo, [], environment, TimeSpan.FromMinutes(5));

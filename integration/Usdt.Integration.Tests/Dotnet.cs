@@ -29,6 +29,7 @@ internal static class Dotnet
     /// <summary>Copies a directory tree, leaving out build output.</summary>
     public static void CopySource(string from, string to)
     {
+        Directory.CreateDirectory(to); // a project with no subfolders creates none below
         foreach (string directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
         {
             string relative = Path.GetRelativePath(from, directory);

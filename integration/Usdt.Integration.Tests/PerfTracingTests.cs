@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using Usdt.Tests.Tracers;
 using Xunit;
 
@@ -13,19 +12,19 @@ public sealed class PerfTracingTests(SampleShopBuild shop)
     [SkippableFact]
     public void PerfRecordsPlaceOrderEntriesWithTheirArguments()
     {
-        Requirement.Check(TracerRequirements.Perf());
+        Requires.Met(TracerRequirements.Perf());
         using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
         using var perf = new PerfSession();
         perf.AddToBuildIdCache(app.LibraryPath);
         string entry = perf.AddSdtEvent(app.LibraryPath, shop.Provider, "OrderService__PlaceOrder__entry");
         string exit = perf.AddSdtEvent(app.LibraryPath, shop.Provider, "ShippingService__ShipAsync__return");
         perf.StartRecording([entry, exit]);
-        Thread.Sleep(2000);
+        app.WaitForMoreOrders(15);
         IReadOnlyList<PerfSample> samples = perf.StopRecording().Where(s => s.ProcessId == app.ProcessId).ToList();
         app.Stop();
 
         List<PerfSample> entries = samples.Where(s => s.Event == entry).ToList();
-        Assert.True(entries.Count >= 10, $"expected at least 10 PlaceOrder entries in 2 s, got {entries.Count}");
+        Assert.True(entries.Count >= 10, $"expected at least 10 of the 15 PlaceOrder entries, got {entries.Count}");
         Assert.All(entries, sample =>
         {
             long customer = sample.Argument(0);

@@ -19,7 +19,7 @@ public sealed class PublishTests(SampleShopBuild shop)
         string[] command = shop.Published(kind);
         string directory = System.IO.Path.GetDirectoryName(command[^1])!;
         Assert.True(System.IO.File.Exists(System.IO.Path.Combine(directory, "Shop.Sample.usdt.txt")), "the probe manifest is published with the app");
-        Requirement.Check(TracerRequirements.Bpftrace());
+        Requires.Met(TracerRequirements.Bpftrace());
         using ShopProcess app = ShopProcess.Start(command);
         using BpftraceSession bpftrace = BpftraceSession.Start(
             $$"""usdt:*:{{shop.Provider}}:OrderService__PlaceOrder__entry { printf("%d %s %d\n", arg0, str(arg1), arg2); }""",

@@ -18,7 +18,7 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
     [SkippableFact]
     public void ReadmeBpftraceOneLinersPrintTheShopsEvents()
     {
-        Requirement.Check(TracerRequirements.Bpftrace());
+        Requires.Met(TracerRequirements.Bpftrace());
         string[] scripts = TracingSection().Split('\n')
             .Where(line => line.StartsWith("bpftrace -p $PID -e '", StringComparison.Ordinal))
             .Select(line => WithProvider(line["bpftrace -p $PID -e '".Length..^1]))
@@ -33,7 +33,7 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
             if (!printsAtExit)
                 bpftrace.WaitForOutput(lines => lines.Count(l => l.Length > 0 && !l.StartsWith("Attaching", StringComparison.Ordinal) && l != BpftraceSession.ReadyLine) >= 2, script, TimeSpan.FromSeconds(20));
             else
-                System.Threading.Thread.Sleep(1500);
+                app.WaitForMoreOrders(5); // enough calls for a histogram
             IReadOnlyList<string> lines = bpftrace.Stop();
             Assert.True(bpftrace.Errors.Count == 0, string.Join('\n', bpftrace.Errors));
             if (printsAtExit)
@@ -49,7 +49,7 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
     [SkippableFact]
     public void ReadmeListingCommandsShowTheProbes()
     {
-        Requirement.Check(TracerRequirements.Bpftrace());
+        Requires.Met(TracerRequirements.Bpftrace());
         CommandResult result = RunBlockAgainstTheShop("bpftrace -l");
 
         Assert.Contains($":{shop.Provider}:OrderService__PlaceOrder__entry", result.Stdout);
@@ -60,7 +60,7 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
     [SkippableFact]
     public void ReadmePerfCommandsRecordThePlaceOrderEntries()
     {
-        Requirement.Check(TracerRequirements.Perf());
+        Requires.Met(TracerRequirements.Perf());
         // Whatever happens, leave no perf event behind on this shared machine.
         CommandResult result = RunBlockAgainstTheShop("perf buildid-cache",
             work => CommandRunner.Run("perf", ["probe", "-d", $"sdt_{shop.Provider}:*"], PerfEnvironment(work)));

@@ -55,7 +55,7 @@ public sealed class RuntimeImageSelectionTests(SampleShopBuild shop)
     [InlineData(nameof(PublishKind.ReadyToRun))]
     public void RunningX64ProcessMapsTheX64ReadyToRunImageAndProbeLibrary(string output)
     {
-        Requirement.Check(TracerRequirements.ProbePlatform());
+        Requires.Met(TracerRequirements.ProbePlatform());
         string[] command = output == "portable build" ? ["dotnet", shop.AppPath] : shop.Published(Enum.Parse<PublishKind>(output));
         string directory = Path.GetDirectoryName(command[^1])!;
         bool portable = output is "portable build" or nameof(PublishKind.FrameworkDependent);

@@ -83,7 +83,7 @@ public sealed class SampleShopBuild : IDisposable
                     arguments.AddRange(["-r", "linux-arm64", "--self-contained"]);
                 if (kind == PublishKind.ReadyToRun)
                     arguments.AddRange(["-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true"]);
-                Dotnet.Run(ProjectDirectory, arguments.ToArray());
+                Dotnet.Run(ProjectDirectory, TimeSpan.FromMinutes(10), arguments.ToArray());
                 _published.Add(kind.ToString(), output);
             }
             return kind is PublishKind.SelfContained or PublishKind.SelfContainedArm64

@@ -24,8 +24,10 @@ internal sealed partial class ShopProcess : IDisposable
     /// <summary>The generated probe library, as the shop reported it.</summary>
     public string LibraryPath { get; private set; } = "";
 
+    /// <summary>Starts the shop with <c>--log-orders</c>, so the tests can wait on its progress (<see cref="Orders"/>).</summary>
     public static ShopProcess Start(string[] command, params string[] arguments)
     {
+        arguments = ["--log-orders", .. arguments];
         var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,
@@ -60,6 +62,20 @@ internal sealed partial class ShopProcess : IDisposable
             LibraryPath = library.Groups[1].Value;
         if (line.StartsWith("shop running as pid", StringComparison.Ordinal))
             _running.Set();
+        if (line.StartsWith("order ", StringComparison.Ordinal))
+            Interlocked.Increment(ref _orders);
+    }
+
+    private int _orders;
+
+    /// <summary>Orders the shop has completed so far.</summary>
+    public int Orders => Volatile.Read(ref _orders);
+
+    /// <summary>Waits until the shop completed <paramref name="count"/> more orders than it had when called.</summary>
+    public void WaitForMoreOrders(int count, TimeSpan? timeout = null)
+    {
+        int target = Orders + count;
+        Poll.Until(() => Orders >= target || _process.HasExited, $"the shop completed {count} more orders", timeout ?? TimeSpan.FromSeconds(30));
     }
 
     public IReadOnlyList<string> Output

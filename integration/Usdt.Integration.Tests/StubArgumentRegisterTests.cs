@@ -25,7 +25,7 @@ public sealed class StubArgumentRegisterTests(SampleShopBuild shop)
     [SkippableFact]
     public void X64StubsReceiveEveryArgumentWhereTheNotesSay()
     {
-        Requirement.Check(TracerRequirements.Readelf());
+        Requires.Met(TracerRequirements.Readelf());
         string directory = ProbeCheckRuns.PortableBuild(shop);
         CommandResult run = ProbeCheckRuns.RunNative(directory, ProbeCheckRuns.CheckRegisters);
         CheckAgainstNotes(run, Path.Combine(directory, "ProbeCheck.usdt.x64.so"), "x64");
@@ -34,7 +34,7 @@ public sealed class StubArgumentRegisterTests(SampleShopBuild shop)
     [SkippableFact]
     public void Arm64StubsReceiveEveryArgumentWhereTheNotesSayUnderEmulation()
     {
-        Requirement.Check(Arm64Emulation.Unmet() ?? TracerRequirements.Readelf());
+        Requires.Met(Arm64Emulation.Unmet() ?? TracerRequirements.Readelf());
         string directory = ProbeCheckRuns.Arm64Publish(shop);
         CommandResult run = ProbeCheckRuns.RunEmulated(directory, ProbeCheckRuns.CheckRegisters);
         CheckAgainstNotes(run, Path.Combine(directory, "ProbeCheck.usdt.arm64.so"), "arm64");
@@ -86,14 +86,15 @@ public sealed class StubArgumentRegisterTests(SampleShopBuild shop)
             string what = $"{record.Method} ({note.Name} {note.ArgumentSpec})";
             if (note.Name != $"Kinds__{record.Method}__{suffix}")
                 mismatches.Add($"{what}: the {suffix} probe's stub was expected");
-            if (note.Arguments.Count != expected.Length)
+            IReadOnlyList<SdtArgument> arguments = note.Arguments;
+            if (arguments.Count != expected.Length)
             {
-                mismatches.Add($"{what}: {note.Arguments.Count} arguments in the note, {expected.Length} expected");
+                mismatches.Add($"{what}: {arguments.Count} arguments in the note, {expected.Length} expected");
                 return;
             }
             for (int i = 0; i < expected.Length; i++)
             {
-                SdtArgument argument = note.Arguments[i];
+                SdtArgument argument = arguments[i];
                 string? location = SdtOperandLocation.Of(argument.Operand, architecture);
                 if (location is null || !record.Words.TryGetValue(location, out long word))
                 {

@@ -8,15 +8,22 @@ namespace Usdt.Tests.Tracers;
 /// One <c>[-]size@operand</c> entry of an SDT argument spec: how many bytes, signed or
 /// not, and where (the operand in the architecture's assembler syntax).
 /// </summary>
-public sealed record SdtArgument(int Size, bool Signed, string Operand)
+public sealed partial record SdtArgument(int Size, bool Signed, string Operand)
 {
+    /// <summary>
+    /// The entries of a whole spec, split as tracers split them: at spaces, but not inside
+    /// brackets, where an AArch64 stack operand has one (<c>-4@x0 8@[sp, 8]</c>, GCC's spelling).
+    /// </summary>
     public static IReadOnlyList<SdtArgument> ParseAll(string spec)
     {
         var arguments = new List<SdtArgument>();
-        foreach (string entry in spec.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            arguments.Add(Parse(entry));
+        foreach (System.Text.RegularExpressions.Match entry in Entry().Matches(spec))
+            arguments.Add(Parse(entry.Value));
         return arguments;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\S+@(\[[^\]]*\]|\S+)")]
+    private static partial System.Text.RegularExpressions.Regex Entry();
 
     public static SdtArgument Parse(string entry)
     {

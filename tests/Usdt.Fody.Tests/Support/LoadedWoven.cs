@@ -15,6 +15,7 @@ namespace Usdt.Fody.Tests.Support;
 internal sealed class LoadedWoven
 {
     private static readonly object s_loadLock = new();
+    private static int s_copies;
     private IReadOnlyList<SdtNote>? _notes;
 
     private LoadedWoven(AssemblyLoadContext context, Assembly assembly, ProbeRegistration registration)
@@ -39,12 +40,21 @@ internal sealed class LoadedWoven
     /// code of collectible assemblies (it compiles it optimised at once), so inlining, and
     /// with it the top frame of a stack trace, depends on collectibility.
     /// </param>
-    public static LoadedWoven Load(string wovenPath, IReadOnlyDictionary<string, string>? otherPaths = null, string? directory = null, bool collectible = false)
+    /// <param name="withBuiltLibrary">
+    /// Load it where the weaver wrote it, beside the probe libraries it built, which the runtime
+    /// then maps. Copies of one assembly loaded so share that library, and with it their
+    /// semaphores (the dynamic loader maps a file once per process), so by default each load
+    /// gets a copy of the assembly in a directory of its own, and a library generated for it alone.
+    /// </param>
+    public static LoadedWoven Load(string wovenPath, IReadOnlyDictionary<string, string>? otherPaths = null, string? directory = null,
+        bool collectible = false, bool withBuiltLibrary = false)
     {
         lock (s_loadLock)
         {
-            var context = new IsolatedLoadContext("woven " + wovenPath, directory ?? System.IO.Path.GetDirectoryName(wovenPath), otherPaths, collectible);
-            Assembly assembly = context.LoadFromAssemblyPath(wovenPath);
+            string dependencies = directory ?? System.IO.Path.GetDirectoryName(wovenPath)!;
+            string path = withBuiltLibrary ? wovenPath : Alone(wovenPath);
+            var context = new IsolatedLoadContext("woven " + path, dependencies, otherPaths, collectible);
+            Assembly assembly = context.LoadFromAssemblyPath(path);
             RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
             // Other tests may load copies of the same assembly (same label) at the same time:
             // the registration of this copy is the one whose semaphores its probe table holds.
@@ -55,7 +65,20 @@ internal sealed class LoadedWoven
         }
     }
 
-    /// <summary>The SDT notes of the generated library, as binutils' readelf reads them.</summary>
+    /// <summary>A copy of <paramref name="wovenPath"/> (and its symbols) in a new directory beside it.</summary>
+    private static string Alone(string wovenPath)
+    {
+        string directory = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(wovenPath)!, $"loaded-{System.Environment.ProcessId}-{++s_copies}");
+        System.IO.Directory.CreateDirectory(directory);
+        string copy = System.IO.Path.Combine(directory, System.IO.Path.GetFileName(wovenPath));
+        System.IO.File.Copy(wovenPath, copy);
+        string symbols = System.IO.Path.ChangeExtension(wovenPath, ".pdb");
+        if (System.IO.File.Exists(symbols))
+            System.IO.File.Copy(symbols, System.IO.Path.ChangeExtension(copy, ".pdb"));
+        return copy;
+    }
+
+    /// <summary>The SDT notes of the loaded library, as binutils' readelf reads them.</summary>
     public IReadOnlyList<SdtNote> Notes => _notes ??= Readelf.Notes(LibraryPath);
 
     public SdtNote Note(string provider, string name) =>

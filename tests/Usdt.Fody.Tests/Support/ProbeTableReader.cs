@@ -14,15 +14,20 @@ internal sealed record TableProbe(string Provider, string Name, string Codes);
 /// </summary>
 internal static class ProbeTableReader
 {
-    public static IReadOnlyList<TableProbe> Read(string assemblyPath)
+    public static IReadOnlyList<TableProbe> Read(string assemblyPath) =>
+        Text(assemblyPath) is { } text
+            ? text.Split('\n').Select(line => line.Split(':')).Select(p => new TableProbe(p[0], p[1], p[2])).ToList()
+            : [];
+
+    /// <summary>The table exactly as embedded, or null when the module has no probes.</summary>
+    public static string? Text(string assemblyPath)
     {
         using ModuleDefinition module = ModuleDefinition.ReadModule(assemblyPath);
         TypeDefinition? table = module.Types.FirstOrDefault(t => t.Name == "<UsdtProbes>");
         if (table is null)
-            return [];
+            return null;
         MethodDefinition cctor = table.Methods.Single(m => m.IsConstructor && m.IsStatic);
-        string text = (string)cctor.Body.Instructions.First(i => i.OpCode == OpCodes.Ldstr).Operand;
-        return text.Split('\n').Select(line => line.Split(':')).Select(p => new TableProbe(p[0], p[1], p[2])).ToList();
+        return (string)cctor.Body.Instructions.First(i => i.OpCode == OpCodes.Ldstr).Operand;
     }
 
     public static HashSet<string> Names(string assemblyPath) => Read(assemblyPath).Select(p => p.Name).ToHashSet();

@@ -29,6 +29,9 @@ internal sealed class WeaveRun
     /// <summary>The woven assembly (PDB embedded when symbols were written).</summary>
     public string OutputPath => Result.AssemblyPath;
 
+    /// <summary>A file the weaver wrote beside the woven assembly (the manifest, a probe library).</summary>
+    public string Beside(string fileName) => Path.Combine(Path.GetDirectoryName(OutputPath)!, fileName);
+
     /// <summary>Time spent in <c>ModuleWeaver.Execute</c> alone (no reading or writing).</summary>
     public TimeSpan WeaveTime { get; }
 
@@ -48,19 +51,24 @@ internal sealed class WeaveRun
     {
         var weaver = new ModuleWeaver { Config = config ?? new XElement("Usdt") };
         var clock = new Stopwatch();
+        folder ??= $"w{Environment.ProcessId}_{Interlocked.Increment(ref s_folder)}";
+        string output = Path.Combine(Path.GetDirectoryName(inputPath)!, "fodytemp", folder, (assemblyName ?? Path.GetFileNameWithoutExtension(inputPath)) + ".dll");
         TestResult result = weaver.ExecuteTestRun(
             inputPath,
             runPeVerify: false,
             beforeExecuteCallback: module =>
             {
                 before?.Invoke(module);
+                // As in a build, the manifest and libraries go beside the woven assembly (this
+                // run's own folder), not beside the shared input.
+                weaver.AssemblyFilePath = output;
                 configure?.Invoke(weaver);   // after WeaverTestHelper set the weaver up
                 clock.Start();
             },
             afterExecuteCallback: _ => clock.Stop(),
             assemblyName: assemblyName,
             writeSymbols: writeSymbols,
-            folderName: folder ?? $"w{Environment.ProcessId}_{Interlocked.Increment(ref s_folder)}");
+            folderName: folder);
         return new WeaveRun(result, inputPath, clock.Elapsed);
     }
 
