@@ -25,6 +25,12 @@ internal static class ElfWriter
 {
     private const int ProgramHeaderCount = 6;
 
+    /// <summary>
+    /// Where the build-id's 20 bytes are in every library written here: right after the
+    /// program headers, in the first (loaded, read-only) page, behind a 16-byte note header.
+    /// </summary>
+    public const int BuildIdDescriptorOffset = EhdrSize + PhdrSize * ProgramHeaderCount + 16;
+
     private enum Section
     {
         Null, BuildId, Identity, Hash, DynSym, DynStr, StapsdtBase, Text, Dynamic, Probes, Stapsdt, ShStrTab, Count,
@@ -320,8 +326,7 @@ internal static class ElfWriter
             for (Section section = Section.Null; section < Section.Count; section++)
                 ShStrTab.Add(SectionName(section));
 
-            long at = EhdrSize + PhdrSize * ProgramHeaderCount;
-            BuildIdOffset = Align(at, 4);
+            BuildIdOffset = BuildIdDescriptorOffset - 16; // 4-aligned, as notes must be
             BuildIdSize = 16 + BuildId.Size;
             IdentityOffset = BuildIdOffset + BuildIdSize; // both sizes are multiples of 4, as notes need
             HashOffset = Align(IdentityOffset + LibraryIdentity.NoteSize, 8);

@@ -58,9 +58,9 @@ internal static class ProbeLibraryCheck
             if (elf.U32(at) == PT_NOTE)
                 ReadNotes(elf, (long)elf.U64(at + 8), (long)elf.U64(at + 32), ref buildId, ref identity);
         }
-        if (buildId < 0 || identity is null)
+        if (buildId != ElfWriter.BuildIdDescriptorOffset || identity is null)
         {
-            problem = buildId < 0 ? "it has no build-id note" : "it has no Usdt identity note (not written by Usdt.Fody)";
+            problem = buildId < 0 ? "it has no build-id note" : identity is null ? "it has no Usdt identity note (not written by Usdt.Fody)" : "its build-id is not where Usdt.Fody writes it";
             return null;
         }
         if (!BuildIdMatches(elf.Bytes, buildId))

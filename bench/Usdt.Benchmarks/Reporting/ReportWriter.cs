@@ -17,6 +17,7 @@ internal static class ReportWriter
     private const double DisabledTargetNs = 0.5;
     private const double EnabledTargetRatio = 1.1;
     private const double StartupTargetMs = 2.0;
+    private const double BuiltWarmTargetMs = 0.5;
 
     private static readonly Dictionary<string, string> CaseLabels = new()
     {
@@ -221,8 +222,8 @@ internal static class ReportWriter
             verdicts.Add("Registration of 1,000 probes under 2 ms: **not measured**");
             return;
         }
-        report.AppendLine("`WovenProbes.Register(table, label)`: parse the table, write the ELF, create the file, `dlopen`, resolve. *Cold* is the first registration in a fresh process (JIT, type loading and first use of the runtime's dependencies included), *warm* the median of repeats in the same process; each column the fastest of 5 processes (load from other processes only adds time). *Parse* and *ELF* are parts of *warm*; the rest of *warm* is file creation, `dlopen` and symbol lookup. *jit*: the build as `dotnet build` makes it, Usdt.dll from the project reference (no precompiled code); *package*: the same build with the package's Usdt.dll (lib/net10.0, precompiled ReadyToRun for linux-x64), which is what a user of the package runs; *r2r*: the same program published with `PublishReadyToRun`, which precompiles the application and Usdt.dll together.").AppendLine();
-        report.AppendLine("| Probes | Build | Cold (ms) | Warm (ms) | Parse (ms) | ELF (ms) | Library size |").AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+        report.AppendLine("A woven module's registration, either way it goes: *built*, the library the build wrote beside the assembly is read, checked (build-id over the whole file, contract version, table hash) and loaded; *generated*, there is none, so the table is parsed, the ELF written to a new file, loaded. *Cold* is the first registration in a fresh process (JIT, type loading and first use of the runtime's dependencies included), *warm* the median of repeats in the same process; each column the fastest of 5 processes (load from other processes only adds time). *Parse* and *ELF* are parts of a generated *warm* (a built registration does neither); the rest is file creation, `dlopen` and symbol lookup. *jit*: the build as `dotnet build` makes it, Usdt.dll from the project reference (no precompiled code); *package*: the same build with the package's Usdt.dll (lib/net10.0, precompiled ReadyToRun for linux-x64), which is what a user of the package runs; *r2r*: the same program published with `PublishReadyToRun`, which precompiles the application and Usdt.dll together.").AppendLine();
+        report.AppendLine("| Probes | Build / way | Cold (ms) | Warm (ms) | Parse (ms) | ELF (ms) | Library size |").AppendLine("|---:|---|---:|---:|---:|---:|---:|");
         foreach (string[] r in rows.OrderBy(r => Number(r[1])).ThenBy(r => r[0], StringComparer.Ordinal))
             report.AppendLine($"| {Number(r[1]):N0} | {r[0]} | {Format(Number(r[2]), "0.00")} | {Format(Number(r[3]), "0.00")} | {Format(Number(r[4]), "0.00")} | {Format(Number(r[5]), "0.00")} | {Number(r[6]):N0} B |");
         report.AppendLine();
@@ -239,9 +240,18 @@ internal static class ReportWriter
         }
         foreach (string[] thousand in rows.Where(r => r[1] == "1000"))
         {
+            // The library built beside the assembly is the path of every woven application:
+            // it has the tighter warm target; a generated library is the fallback.
             double cold = Number(thousand[2]), warm = Number(thousand[3]);
-            string verdict = cold < StartupTargetMs ? "met" : warm < StartupTargetMs ? "missed cold, met warm" : "missed cold and warm";
-            verdicts.Add($"Registration of 1,000 probes ({thousand[0]}): {Format(cold, "0.0")} ms cold, {Format(warm, "0.00")} ms warm (target < 2 ms): **{verdict}**");
+            double warmTarget = thousand[0].EndsWith("/built", StringComparison.Ordinal) ? BuiltWarmTargetMs : StartupTargetMs;
+            string verdict = (cold < StartupTargetMs, warm < warmTarget) switch
+            {
+                (true, true) => "met",
+                (false, true) => "missed cold, met warm",
+                (true, false) => "met cold, missed warm",
+                _ => "missed cold and warm",
+            };
+            verdicts.Add($"Registration of 1,000 probes ({thousand[0]}): {Format(cold, "0.0")} ms cold, {Format(warm, "0.00")} ms warm (targets < {StartupTargetMs} ms cold, < {warmTarget} ms warm): **{verdict}**");
         }
     }
 

@@ -7,26 +7,31 @@ using System.Linq;
 using System.Text;
 using Usdt.Contract;
 using Usdt.Elf;
+using Usdt.Platform;
 using Usdt.Weaving;
 
 namespace Usdt.Benchmarks.Startup;
 
 /// <summary>
-/// Start-up cost of a woven module: <see cref="WovenProbes.Register"/> for 10, 1,000 and
-/// 10,000 probes. "Cold" is the first registration of a fresh process (what an application
-/// pays at start, JIT of the runtime's code included), the fastest of several processes;
-/// "warm" repeats it in the same process. Parsing and ELF generation are timed apart, and
-/// the rest is writing the file, dlopen and the symbol lookup. Timed with Stopwatch, not
-/// BenchmarkDotNet: a cold start happens once per process by definition.
-/// <c>--child-exe</c> runs the processes from another build of this program: scripts/bench
-/// passes a ReadyToRun publish, which precompiles Usdt.dll as a user's R2R app would.
-/// Writes: build label, probes, cold ms, warm ms, parse ms, ELF ms, library bytes.
+/// Start-up cost of a woven module: its registration for 10, 1,000 and 10,000 probes, in
+/// both ways it can go. <i>built</i>: the library the build wrote beside the assembly is
+/// found, read, checked and loaded; <i>generated</i>: there is none, so the table is parsed,
+/// the ELF written to a new file, loaded. "Cold" is the first registration of a fresh
+/// process (what an application pays at start, JIT of the runtime's code included), the
+/// fastest of several processes; "warm" repeats it in the same process. Parsing and ELF
+/// generation are timed apart. Timed with Stopwatch, not BenchmarkDotNet: a cold start
+/// happens once per process by definition. <c>--child-exe</c> runs the processes from
+/// another build of this program: scripts/bench passes a ReadyToRun publish, which
+/// precompiles Usdt.dll as a user's R2R app would.
+/// Writes: build label/way, probes, cold ms, warm ms, parse ms, ELF ms, library bytes.
 /// </summary>
 internal static class RegistrationTiming
 {
     public const string ChildCommand = "startup-child";
     private static readonly int[] ProbeCounts = [10, 1_000, 10_000];
+    private static readonly string[] Ways = ["built", "generated"];
     private const int Processes = 5;
+    private const string Stem = "Startup";
 
     public static int Run(CommandOptions options)
     {
@@ -34,12 +39,21 @@ internal static class RegistrationTiming
         string? executable = options.Optional("child-exe");
         string label = options.Optional("label") ?? "jit";
         using var writer = new StreamWriter(output, append: true);
-        foreach (int count in ProbeCounts)
+        string libraries = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "startup-libraries");
+        foreach ((int count, string way) in ProbeCounts.SelectMany(count => Ways.Select(way => (count, way))))
         {
+            // What the build leaves beside a woven assembly: the library of its table.
+            string directory = Path.Combine(libraries, count.ToString(CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(directory);
+            string table = Table(count);
+            ProbeTableParser.TryParse(table, out List<ProbeSpec> specs, out _);
+            File.WriteAllBytes(Path.Combine(directory, ProbeLibraryFiles.ForModule(Stem, ElfArchitecture.X64)),
+                ElfWriter.Write(specs, ElfArchitecture.X64, ProbeTableText.Hash(table)).Bytes);
+
             var rows = new List<double[]>();
             for (int p = 0; p < Processes; p++)
             {
-                (int exitCode, string line) = SelfProcess.Run([ChildCommand, "--probes", count.ToString(CultureInfo.InvariantCulture)], executable: executable);
+                (int exitCode, string line) = SelfProcess.Run([ChildCommand, "--probes", count.ToString(CultureInfo.InvariantCulture), "--way", way, "--libraries", directory], executable: executable);
                 if (exitCode != 0)
                 {
                     Console.Error.WriteLine($"startup: child for {count} probes failed: {line}");
@@ -50,7 +64,7 @@ internal static class RegistrationTiming
             // Column-wise, the fastest process: on a shared machine, load from other
             // processes only ever adds time.
             var fastest = Enumerable.Range(0, rows[0].Length).Select(c => rows.Min(r => r[c]));
-            writer.WriteLine(label + "\t" + string.Join('\t', fastest.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))));
+            writer.WriteLine($"{label}/{way}\t" + string.Join('\t', fastest.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))));
         }
         return Breakdown(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, $"startup-parts-{label}.tsv"), executable);
     }
@@ -86,19 +100,22 @@ internal static class RegistrationTiming
     public static int RunChild(CommandOptions options)
     {
         int count = (int)options.Number("probes", 1000);
+        bool built = options.Required("way") == "built";
+        var module = new ModuleLibrary(Stem, [options.Required("libraries")]);
         string table = Table(count);
+        ProbeRegistration Register() => built ? WovenProbes.Register(table, "startup", module) : WovenProbes.Register(table, "startup");
 
         long start = Stopwatch.GetTimestamp();
-        ProbeRegistration first = WovenProbes.Register(table, "startup");
+        ProbeRegistration first = Register();
         double cold = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        if (!first.IsActive)
+        if (!first.IsActive || (first.Placement == ProbePlacement.BuiltLibrary) != built)
         {
-            Console.Out.WriteLine($"registration inactive: {first.Reason}");
+            Console.Out.WriteLine($"registration not as measured: {first}");
             return 1;
         }
 
         int repeats = count >= 10_000 ? 10 : 30;
-        double warm = Median(repeats, () => WovenProbes.Register(table, "startup"));
+        double warm = Median(repeats, () => Register());
         List<ProbeSpec> specs = [];
         double parse = Median(repeats, () => ProbeTableParser.TryParse(table, out specs, out _));
         ulong hash = ProbeTableText.Hash(table);

@@ -42,6 +42,32 @@ public sealed class BuiltLibraryTests
         Assert.Equal(table.Select(line => string.Join(':', line.Split(':').Take(2))), notes.Select(n => $"{n.Provider}:{n.Name}"));
     }
 
+    [SkippableFact]
+    public void TheRuntimeGeneratesByteForByteTheLibraryTheWeaverBuilt()
+    {
+        // One writer compiled into both: the weaver's (netstandard2.0, any build host) and
+        // the runtime's (.NET 8+, its fast paths) must agree to the byte, build-id included.
+        Requires.Met(TracerRequirements.ProbePlatform());
+        WeaveRun run = WovenAssemblies.AssemblyToProcess(BuildConfiguration.Release);
+        LoadedWoven generated = LoadedWoven.Load(run.OutputPath); // a copy with no built library beside it
+
+        Assert.Equal(ProbePlacement.Directory, generated.Registration.Placement);
+        Assert.Equal(File.ReadAllBytes(run.Beside(ProbeLibraryFiles.ForModule("AssemblyToProcess", ElfArchitecture.X64))),
+            File.ReadAllBytes(generated.LibraryPath));
+    }
+
+    [SkippableFact]
+    public void AWovenAssemblyBesideItsLibrariesLoadsTheOneForThisProcessor()
+    {
+        Requires.Met(TracerRequirements.ProbePlatform());
+        WeaveRun run = WeaveRun.Weave(Inputs.AssemblyToProcess(BuildConfiguration.Release)).EnsureNoErrors();
+
+        LoadedWoven woven = LoadedWoven.Load(run.OutputPath, withBuiltLibrary: true);
+
+        Assert.True(woven.Registration.Placement == ProbePlacement.BuiltLibrary, woven.Registration.ToString());
+        Assert.Equal(run.Beside(ProbeLibraryFiles.ForModule("AssemblyToProcess", ElfArchitecture.X64)), woven.LibraryPath);
+    }
+
     [Fact]
     public void WeavingTheSameInputTwiceWritesTheSameLibraries()
     {

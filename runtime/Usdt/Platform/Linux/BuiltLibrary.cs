@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 using Usdt.Contract;
 using Usdt.Elf;
@@ -69,10 +68,12 @@ internal static class BuiltLibrary
             return null;
         }
         string anchor = ProbeSymbolNames.StubOfFirst(probes.FirstProvider, probes.FirstName);
-        string unloadable = "cannot be loaded (noexec mount or sandbox?)";
-        nint firstStub = DescriptorLoad.IsAvailable ? DescriptorLoad.Load(fd, anchor, out unloadable)
+        byte[] buildId = bytes.AsSpan(ElfWriter.BuildIdDescriptorOffset, BuildId.Size).ToArray();
+        string unloadable;
+        nint firstStub = DescriptorLoad.IsAvailable
+            ? DescriptorLoad.Load(fd, anchor, identity.TextAddress, buildId, out unloadable)
             // Without /proc only the path can name it; the application's directory is trusted as its assemblies are.
-            : NativeLibrary.TryLoad(path, out nint library) && NativeLibrary.TryGetExport(library, anchor, out nint stub) ? stub : 0;
+            : DescriptorLoad.LoadPath(path, anchor, identity.TextAddress, buildId, out unloadable);
         if (firstStub == 0)
         {
             reasons.Add($"the built library {path} {unloadable}");

@@ -21,7 +21,7 @@ internal static unsafe partial class LibC
     public const int AT_EMPTY_PATH = 0x1000;
     public const int O_RDONLY = 0x0, O_RDWR = 0x2, O_CREAT = 0x40, O_EXCL = 0x80, O_NONBLOCK = 0x800;
     public const int O_DIRECTORY = 0x10000, O_NOFOLLOW = 0x20000, O_CLOEXEC = 0x80000;
-    public const int LOCK_EX = 2, LOCK_NB = 4;
+    public const int LOCK_SH = 1, LOCK_EX = 2, LOCK_NB = 4;
     public const uint STATX_TYPE = 0x1, STATX_MODE = 0x2, STATX_UID = 0x8, STATX_MTIME = 0x40, STATX_INO = 0x100, STATX_SIZE = 0x200;
     public const uint S_IFMT = 0xF000, S_IFDIR = 0x4000, S_IFREG = 0x8000;
     public const uint MFD_CLOEXEC = 0x1, MFD_EXEC = 0x10;
@@ -82,6 +82,19 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Library, EntryPoint = "getrlimit", SetLastError = true)]
     public static partial int GetResourceLimit(int resource, out ResourceLimit limit);
+
+    /// <summary>Dl_info (dlfcn.h): the object an address belongs to.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct LoadedObject
+    {
+        public nint FileName;
+        public nint LoadBase;
+        public nint SymbolName;
+        public nint SymbolAddress;
+    }
+
+    [LibraryImport(Library, EntryPoint = "dladdr")]
+    public static partial int DlAddr(nint address, out LoadedObject info);
 
     [LibraryImport(Library, EntryPoint = "memfd_create", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int MemfdCreate(string name, uint flags);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using Usdt.Elf;
 
 namespace Usdt.Platform.Linux;
 
@@ -41,10 +42,10 @@ internal sealed class LibraryPlacement
     /// <summary>A loaded library: the address of its anchor symbol (stub 0), and where it is.</summary>
     public readonly record struct Placed(nint FirstStub, ProbePlacement Placement, string Path);
 
-    /// <summary>Places and loads <paramref name="image"/>, whose stub 0 is <paramref name="anchorSymbol"/>; null with the reasons when nothing worked.</summary>
-    public Placed? Place(byte[] image, string anchorSymbol, string label, List<string> reasons)
+    /// <summary>Places and loads <paramref name="image"/>; null with the reasons when nothing worked.</summary>
+    public Placed? Place(ProbeLibraryImage image, string label, List<string> reasons)
     {
-        if (!FileSizeLimit.Allows(image.Length, out string tooBig))
+        if (!FileSizeLimit.Allows(image.Bytes.Length, out string tooBig))
         {
             reasons.Add(tooBig);
             return null;
@@ -56,7 +57,7 @@ internal sealed class LibraryPlacement
         }
         foreach (string directory in _directories)
         {
-            if (TryPlaceInDirectory(directory, image, anchorSymbol, label, reasons) is { } placed)
+            if (TryPlaceInDirectory(directory, image, label, reasons) is { } placed)
                 return placed;
         }
         if (!_allowMemoryFile)
@@ -64,10 +65,10 @@ internal sealed class LibraryPlacement
             reasons.Add($"memfd fallback disabled by {UsdtSettings.MemoryFileVariable}");
             return null;
         }
-        return TryPlaceInMemoryFile(image, anchorSymbol, label, reasons);
+        return TryPlaceInMemoryFile(image, label, reasons);
     }
 
-    private Placed? TryPlaceInDirectory(string path, byte[] image, string anchorSymbol, string label, List<string> reasons)
+    private Placed? TryPlaceInDirectory(string path, ProbeLibraryImage image, string label, List<string> reasons)
     {
         if (!_opened.TryGetValue(path, out PrivateDirectory? directory))
         {
@@ -92,10 +93,13 @@ internal sealed class LibraryPlacement
             return null;
         }
         // Held until the process ends: tells every other process that this file is in use.
-        LibC.Flock(fd, LibC.LOCK_EX | LibC.LOCK_NB);
+        // Shared, not exclusive: .NET emulates FileShare with flock, so an exclusive lock
+        // would keep .NET tools from reading the library; the cleaner's exclusive attempt
+        // still fails while any shared lock is held.
+        LibC.Flock(fd, LibC.LOCK_SH | LibC.LOCK_NB);
         try
         {
-            RandomAccess.Write(new SafeFileHandle(fd, ownsHandle: false), image, 0);
+            RandomAccess.Write(new SafeFileHandle(fd, ownsHandle: false), image.Bytes, 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -104,7 +108,7 @@ internal sealed class LibraryPlacement
             return null;
         }
 
-        nint firstStub = DescriptorLoad.Load(fd, anchorSymbol, out string unloadable);
+        nint firstStub = DescriptorLoad.Load(fd, image.AnchorSymbol, image.Identity.TextAddress, image.BuildId, out string unloadable);
         if (firstStub == 0)
         {
             // Typically a noexec mount: the file is there but cannot be mapped executable.
@@ -117,7 +121,7 @@ internal sealed class LibraryPlacement
         return new Placed(firstStub, ProbePlacement.Directory, DescriptorLoad.PathOf(fd) ?? Path.Combine(path, name));
     }
 
-    private static Placed? TryPlaceInMemoryFile(byte[] image, string anchorSymbol, string label, List<string> reasons)
+    private static Placed? TryPlaceInMemoryFile(ProbeLibraryImage image, string label, List<string> reasons)
     {
         string name = $"usdt-{label}";
         int fd = LibC.MemfdCreate(name, LibC.MFD_CLOEXEC | LibC.MFD_EXEC);
@@ -133,7 +137,7 @@ internal sealed class LibraryPlacement
         // name, and tracers reach it through /proc/PID/fd/N.
         try
         {
-            RandomAccess.Write(new SafeFileHandle(fd, ownsHandle: false), image, 0);
+            RandomAccess.Write(new SafeFileHandle(fd, ownsHandle: false), image.Bytes, 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -141,7 +145,7 @@ internal sealed class LibraryPlacement
             reasons.Add($"cannot write the memfd copy: {e.Message}");
             return null;
         }
-        nint firstStub = DescriptorLoad.Load(fd, anchorSymbol, out string unloadable);
+        nint firstStub = DescriptorLoad.Load(fd, image.AnchorSymbol, image.Identity.TextAddress, image.BuildId, out string unloadable);
         if (firstStub == 0)
         {
             LibC.Close(fd);

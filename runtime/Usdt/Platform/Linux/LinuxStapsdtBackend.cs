@@ -41,7 +41,7 @@ internal sealed class LinuxStapsdtBackend : IProbeBackend
 
         _placement ??= new LibraryPlacement(DirectoryCandidates.For(_settings), _settings.AllowMemoryFile, _fileTokens);
         ProbeLibraryImage image = ElfWriter.Write(probes.Specs, _architecture, probes.TableHash);
-        if (_placement.Place(image.Bytes, image.AnchorSymbol, label, reasons) is not { } placed)
+        if (_placement.Place(image, label, reasons) is not { } placed)
             return LoadedProbes.Failed(string.Join("; ", reasons));
 
         // Segments sit at their file offsets, so the load base is the anchor stub's

@@ -5,10 +5,10 @@ namespace Usdt.Platform.Linux;
 
 /// <summary>
 /// Removes libraries left in a directory by processes that are gone (killed, crashed,
-/// ended by a signal). A process holds an exclusive <c>flock</c> on each library it
-/// generated for as long as it lives; the kernel drops the lock when the process ends,
-/// whatever its PID namespace. So a generated library whose lock can be taken belongs to
-/// nobody. Files younger than <see cref="Grace"/> are left alone: their process may be
+/// ended by a signal). A process holds a shared <c>flock</c> on each library it generated
+/// for as long as it lives; the kernel drops the lock when the process ends, whatever its
+/// PID namespace. So a generated library on which an exclusive lock can be taken is used
+/// by nobody. Files younger than <see cref="Grace"/> are left alone: their process may be
 /// between creating and locking them. Only names <see cref="LibraryFileName"/> makes are touched.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
