@@ -53,14 +53,18 @@ public sealed class ModuleWeaver : BaseModuleWeaver
 
         List<TypeDefinition> types = ModuleDefinition.GetTypes().Where(IsUserType).ToList();
         List<TypeDefinition> staticProviders = types.Where(StaticProbeClasses.IsStaticProbeClass).ToList();
-        List<SelectedMethod> selected = MethodSelector.Select(types.Except(staticProviders), ModuleDefinition, configuration, diagnostics);
+        List<SelectedMethod> selected = MethodSelector.Select(types.Except(staticProviders), ModuleDefinition, configuration, diagnostics,
+            out IReadOnlyList<SkippedMethod> skipped);
+        ReportSkipped(skipped, configuration, diagnostics);
         // A manifest and libraries from an earlier build must not outlive their probes.
         if (File.Exists(ManifestPath))
             File.Delete(ManifestPath);
         BuiltProbeLibraries.DeleteStale(OutputDirectory, AssemblyStem);
         if (selected.Count == 0 && staticProviders.Count == 0)
         {
-            diagnostics.Info("Usdt: no method selected for probes (mark methods with [Probe] or add <Include> rules to FodyWeavers.xml).");
+            diagnostics.Info(skipped.Count == 0
+                ? "Usdt: no method selected for probes (mark methods with [Probe] or add <Include> rules to FodyWeavers.xml)."
+                : "Usdt: every selected method was left unprobed by the inlining rule; nothing woven.");
             return;
         }
         if (diagnostics.ErrorCount > 0)
@@ -68,7 +72,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
 
         var runtime = RuntimeReferences.Resolve(ModuleDefinition, ResolveAssembly);
         var table = new ProbeTable(ModuleDefinition, runtime);
-        var manifest = new ProbeManifest();
+        var manifest = new ProbeManifest(skipped);
         var sites = new ProbeSiteEmitter(table, runtime);
         var words = new WordEmitter(runtime, ModuleDefinition, configuration.StringLimit);
         var sync = new SyncMethodInjector(sites, words, runtime, ModuleDefinition);
@@ -87,6 +91,16 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         IReadOnlyList<string> libraries = BuiltProbeLibraries.Write(table, OutputDirectory, AssemblyStem);
         diagnostics.Info($"Usdt: {table.Count} probes ({functions} methods with function-boundary probes as provider '{provider}', {statics} static probes); " +
             $"arguments listed in {ManifestPath}; probe libraries {string.Join(", ", libraries.Select(Path.GetFileName))}.");
+    }
+
+    /// <summary>Says how many methods the inlining rule left unprobed, and why, in one build message.</summary>
+    private static void ReportSkipped(IReadOnlyList<SkippedMethod> skipped, WeaverConfiguration configuration, WeaverDiagnostics diagnostics)
+    {
+        if (skipped.Count == 0)
+            return;
+        int forced = skipped.Count(s => s.Reason == InliningRule.AggressiveInlining);
+        diagnostics.Info($"Usdt: {skipped.Count} selected methods left unprobed, which the JIT inlines: {skipped.Count - forced} of at most " +
+            $"{configuration.MinMethodBytes} IL bytes (MinMethodBytes), {forced} [AggressiveInlining]. [Probe] on a method probes it anyway; the manifest lists them.");
     }
 
     private string ProviderName(WeaverConfiguration configuration, WeaverDiagnostics diagnostics)

@@ -1,3 +1,5 @@
+using Usdt;
+
 namespace Shop.Services;
 
 /// <summary>Prices orders: a string and an integer in, a double out.</summary>
@@ -11,6 +13,7 @@ public sealed class PricingService
         ["SKU-TEA"] = 4.8,
     };
 
+    [Probe] // small: see InventoryService.Reserve
     public double Quote(string sku, int quantity)
     {
         double unit = _unitPrices.TryGetValue(sku, out double price) ? price : 1.0;

@@ -60,7 +60,7 @@ public sealed class ConfigurationErrorTests
     public void ValidConfigurationWithSchemaAttributesWeavesWithoutDiagnostics()
     {
         XElement config = XElement.Parse(
-            "<Usdt xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance' xsi:noNamespaceSchemaLocation='FodyWeavers.xsd' Provider='shop' StringLimit='64' Entry='true' Return='TRUE' Constructors='false' Properties='false'>" +
+            "<Usdt xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance' xsi:noNamespaceSchemaLocation='FodyWeavers.xsd' Provider='shop' StringLimit='64' Entry='true' Return='TRUE' Constructors='false' Properties='false' MinMethodBytes='0' GenericProbes='false'>" +
             "<Include Namespace='AssemblyToProcess.Selection.Configured' /><Exclude Method='*.ToString' /></Usdt>");
 
         WeaveRun run = WeaveRun.Weave(Inputs.AssemblyToProcess(BuildConfiguration.Debug), config).EnsureNoErrors();

@@ -10,6 +10,10 @@ namespace Usdt.Fody.Tests.Debugging;
 /// </summary>
 public sealed class WovenIlSnapshotTests
 {
+    private const string Uses = "AssemblyToProcess.SideEffects";
+
+    // Each case weaves its types alone (with what they use), so a probe added elsewhere in
+    // the test input does not move the probe indices its snapshot shows.
     [Theory]
     [InlineData("sync-method", "AssemblyToProcess.Shapes.Calculator", "Add")]
     [InlineData("sync-void-method", "AssemblyToProcess.Shapes.Calculator", "Nothing")]
@@ -22,7 +26,17 @@ public sealed class WovenIlSnapshotTests
     [InlineData("probe-table", "<UsdtProbes>")]
     public void WovenIlMatchesItsSnapshot(string snapshot, string type, params string[] methods)
     {
-        string woven = WovenAssemblies.AssemblyToProcess(BuildConfiguration.Release).OutputPath;
+        string[] alone = type.Split('/')[0] switch
+        {
+            "<UsdtProbes>" => ["AssemblyToProcess.Shapes.Calculator"],
+            "AssemblyToProcess.Shapes.Dog" => ["AssemblyToProcess.Shapes.Animal", "AssemblyToProcess.Shapes.Dog", Uses],
+            "AssemblyToProcess.Async.AsyncWork" => ["AssemblyToProcess.Async.AsyncWork", Uses],
+            "AssemblyToProcess.Async.ReturnedTasks" => ["AssemblyToProcess.Async.AsyncWork", "AssemblyToProcess.Async.ReturnedTasks", Uses],
+            "AssemblyToProcess.StaticProbes.ShopProbes" => ["AssemblyToProcess.StaticProbes.ShopProbes", "AssemblyToProcess.StaticProbes.Kind"],
+            string single => [single],
+        };
+        string woven = WeaveRun.Weave(Inputs.AssemblyToProcess(BuildConfiguration.Release), before: WeaveRun.KeepOnly(alone),
+            folder: "snapshot-" + snapshot).EnsureNoErrors().OutputPath;
 
         string il = IlSnapshot.Disassemble(woven, type, methods);
 

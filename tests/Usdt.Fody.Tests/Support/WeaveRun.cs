@@ -49,7 +49,7 @@ internal sealed class WeaveRun
     public static WeaveRun Weave(string inputPath, XElement? config = null, Action<ModuleDefinition>? before = null,
         bool writeSymbols = true, string? assemblyName = null, string? folder = null, Action<ModuleWeaver>? configure = null)
     {
-        var weaver = new ModuleWeaver { Config = config ?? new XElement("Usdt") };
+        var weaver = new ModuleWeaver { Config = config ?? AllMethods() };
         var clock = new Stopwatch();
         folder ??= $"w{Environment.ProcessId}_{Interlocked.Increment(ref s_folder)}";
         string output = Path.Combine(Path.GetDirectoryName(inputPath)!, "fodytemp", folder, (assemblyName ?? Path.GetFileNameWithoutExtension(inputPath)) + ".dll");
@@ -70,6 +70,18 @@ internal sealed class WeaveRun
             writeSymbols: writeSymbols,
             folderName: folder);
         return new WeaveRun(result, inputPath, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// <c>&lt;Usdt MinMethodBytes="0" /&gt;</c>: the test inputs are made of small methods,
+    /// which the inlining rule would leave unprobed; it has tests of its own.
+    /// </summary>
+    public static XElement AllMethods(XElement? config = null)
+    {
+        config ??= new XElement("Usdt");
+        if (config.Attribute("MinMethodBytes") is null)
+            config.SetAttributeValue("MinMethodBytes", 0);
+        return config;
     }
 
     /// <summary>Throws with every diagnostic unless the weaver reported no error.</summary>

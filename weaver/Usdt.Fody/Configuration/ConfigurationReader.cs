@@ -14,7 +14,7 @@ namespace Usdt.Fody.Configuration;
 /// </summary>
 internal sealed class ConfigurationReader
 {
-    private static readonly string[] UsdtAttributes = ["Provider", "StringLimit", "Entry", "Return", "Constructors", "Properties"];
+    private static readonly string[] UsdtAttributes = ["Provider", "StringLimit", "Entry", "Return", "Constructors", "Properties", "MinMethodBytes", "GenericProbes"];
     private static readonly string[] RuleAttributes = ["Namespace", "Type", "Method"];
 
     private readonly string _source;
@@ -51,6 +51,14 @@ internal sealed class ConfigurationReader
             else
                 Error(usdt, $"StringLimit '{limit}' must be a whole number of bytes from 1 to {WeaverConfiguration.MaxStringLimit}");
         }
+        if (Attribute(usdt, "MinMethodBytes") is { } size)
+        {
+            if (int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out int bytes) && bytes <= WeaverConfiguration.MaxMinMethodBytes)
+                configuration.MinMethodBytes = bytes;
+            else
+                Error(usdt, $"MinMethodBytes '{size}' must be a whole number of IL bytes from 0 (probe every method) to {WeaverConfiguration.MaxMinMethodBytes}");
+        }
+        configuration.GenericProbes = Switch(usdt, "GenericProbes", configuration.GenericProbes);
         configuration.Entry = Switch(usdt, "Entry", configuration.Entry);
         configuration.Return = Switch(usdt, "Return", configuration.Return);
         configuration.Constructors = Switch(usdt, "Constructors", configuration.Constructors);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using Usdt.Fody.Selection;
 
 namespace Usdt.Fody.Emit;
 
@@ -12,6 +13,10 @@ namespace Usdt.Fody.Emit;
 internal sealed class ProbeManifest
 {
     private readonly List<(string Probe, string Source, IReadOnlyList<(string Name, string Meaning)> Arguments)> _probes = [];
+    private readonly IReadOnlyList<SkippedMethod> _skipped;
+
+    /// <param name="skipped">Methods a wide scope selected and the inlining rule left unprobed, listed at the end.</param>
+    public ProbeManifest(IReadOnlyList<SkippedMethod> skipped) => _skipped = skipped;
 
     public void Add(string provider, string probe, string source, IReadOnlyList<(string Name, string Meaning)> arguments) =>
         _probes.Add(($"{provider}:{probe}", source, arguments));
@@ -32,6 +37,12 @@ internal sealed class ProbeManifest
                 (string name, string meaning) = arguments[i];
                 text.Append("  arg").Append(i).Append("  ").Append(name).Append(' ', width - name.Length).Append("  ").Append(meaning).Append('\n');
             }
+        }
+        if (_skipped.Count > 0)
+        {
+            text.Append("\n# Selected but not probed: the JIT inlines these (MinMethodBytes, [AggressiveInlining]); [Probe] on one probes it.\n");
+            foreach (SkippedMethod skipped in _skipped)
+                text.Append("# ").Append(MethodSelector.Describe(skipped.Method)).Append("   ").Append(skipped.Reason).Append('\n');
         }
         return text.ToString();
     }

@@ -12,7 +12,8 @@ namespace Usdt.Fody.Selection;
 /// FodyWeavers.xml, where an <c>&lt;Exclude&gt;</c> beats an <c>&lt;Include&gt;</c>.
 /// Constructors and accessors selected by a scope wider than themselves also obey the
 /// <c>Constructors</c> and <c>Properties</c> switches. Methods that cannot be probed are
-/// skipped, or reported when the user asked for them by name.
+/// skipped, or reported when the user asked for them by name. Methods the JIT is meant to
+/// inline are left unprobed by wide selection (<see cref="InliningRule"/>).
 /// </summary>
 internal sealed class MethodSelector
 {
@@ -20,6 +21,7 @@ internal sealed class MethodSelector
     private readonly WeaverDiagnostics _diagnostics;
     private readonly Verdict _module;
     private readonly Verdict _assembly;
+    private readonly List<SkippedMethod> _skipped = [];
 
     private MethodSelector(ModuleDefinition module, WeaverConfiguration configuration, WeaverDiagnostics diagnostics)
     {
@@ -29,9 +31,9 @@ internal sealed class MethodSelector
         _assembly = ProbeAttributes.VerdictOf(module.Assembly);
     }
 
-    /// <summary>The selected methods of <paramref name="types"/>, in metadata order.</summary>
+    /// <summary>The selected methods of <paramref name="types"/>, in metadata order; <paramref name="skipped"/> those a wide scope selected but the inlining rule left out.</summary>
     public static List<SelectedMethod> Select(IEnumerable<TypeDefinition> types, ModuleDefinition module,
-        WeaverConfiguration configuration, WeaverDiagnostics diagnostics)
+        WeaverConfiguration configuration, WeaverDiagnostics diagnostics, out IReadOnlyList<SkippedMethod> skipped)
     {
         var selector = new MethodSelector(module, configuration, diagnostics);
         var selected = new List<SelectedMethod>();
@@ -45,6 +47,7 @@ internal sealed class MethodSelector
                     selected.Add(choice);
             }
         }
+        skipped = selector._skipped;
         return selected;
     }
 
@@ -76,6 +79,12 @@ internal sealed class MethodSelector
         if (method.Body.Instructions.Any(i => i.OpCode == OpCodes.Jmp))
         {
             _diagnostics.Warning($"{Describe(method)} is not probed: it leaves through a 'jmp' instruction, which no return probe can follow.", method);
+            return null;
+        }
+
+        if (!explicitly && InliningRule.Skips(method, _configuration.MinMethodBytes) is { } inlined)
+        {
+            _skipped.Add(new SkippedMethod(method, inlined));
             return null;
         }
 
