@@ -44,7 +44,7 @@ public sealed class RuntimeImageSelectionTests(SampleShopBuild shop)
         Assert.True(il.IsIlOnlyAnyCpu && !il.IsReadyToRun, $"Usdt.dll: {il}");
         AssertReadyToRun(Path.Combine(directory, X64Image), Machine.Amd64);
         AssertReadyToRun(Path.Combine(directory, Arm64Image), Machine.Arm64);
-        Assert.Equal(3, Directory.GetFiles(directory, "Usdt.dll", SearchOption.AllDirectories).Length);
+        Assert.Equal(3, OutputFiles(directory, "Usdt.dll").Length);
         Assert.Equal(["Shop.Sample.usdt.arm64.so", "Shop.Sample.usdt.x64.so"], ProbeLibraries(directory));
     }
 
@@ -85,7 +85,18 @@ public sealed class RuntimeImageSelectionTests(SampleShopBuild shop)
     }
 
     private static string[] ProbeLibraries(string directory) =>
-        Directory.GetFiles(directory, "*.usdt.*.so", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(directory, p)).Order(StringComparer.Ordinal).ToArray();
+        OutputFiles(directory, "*.usdt.*.so").Select(p => Path.GetRelativePath(directory, p)).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// The output's files; not those of the RID-specific builds that <c>dotnet publish -r RID</c>
+    /// puts in <c>bin/Release/net10.0/RID/</c>, inside the portable build's directory.
+    /// </summary>
+    private static string[] OutputFiles(string directory, string pattern) =>
+        Directory.GetFiles(directory, pattern, SearchOption.AllDirectories).Where(path =>
+        {
+            string top = Path.GetRelativePath(directory, path).Split(Path.DirectorySeparatorChar)[0];
+            return !File.Exists(Path.Combine(directory, top, "Shop.Sample.dll"));
+        }).ToArray();
 
     // "7f39982ab000-7f39982da000 r--s 00000000 fe:00 11666244   /path/to/Usdt.dll"
     private static string PathOf(string mapsLine)

@@ -21,11 +21,14 @@ public sealed class SampleShopBuild : IDisposable
 {
     private readonly Dictionary<string, string> _published = [];
     private readonly Dictionary<string, AppOutput> _outputs = [];
+    private readonly Dictionary<string, string> _copies = [];
     private string? _probeCheckDirectory;
+    private WovenLibraryPackage? _wovenLibrary;
 
     public SampleShopBuild()
     {
-        Root = Directory.CreateTempSubdirectory("usdt-e2e-").FullName;
+        // No "usdt" in the name: paths of built libraries must be found by their own names, never by a directory's.
+        Root = Directory.CreateTempSubdirectory("e2e-shop-").FullName;
         Feed = Path.Combine(Root, "feed");
         Provider = UniqueNames.Next("shop");
         PackageVersion = $"0.1.0-e2e.{Environment.ProcessId}.{DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)}";
@@ -93,6 +96,31 @@ public sealed class SampleShopBuild : IDisposable
     }
 
     /// <summary>
+    /// A further copy of the shop with this build's provider, made once per
+    /// <paramref name="name"/>: for outputs whose build settings must not share the main
+    /// copy's obj/ (Native AOT, single-file), or for tests that change its sources.
+    /// </summary>
+    public string SampleCopy(string name)
+    {
+        lock (_copies)
+        {
+            if (!_copies.TryGetValue(name, out string? directory))
+                _copies.Add(name, directory = CopySample(name, Provider));
+            return directory;
+        }
+    }
+
+    /// <summary>integration/WovenLibrary packed into <see cref="Feed"/>, and the app that consumes it (made once).</summary>
+    public WovenLibraryPackage WovenLibrary
+    {
+        get
+        {
+            lock (_copies)
+                return _wovenLibrary ??= WovenLibraryPackage.Create(this);
+        }
+    }
+
+    /// <summary>
     /// integration/ProbeCheckApp (one woven method per argument kind, see its Program.cs),
     /// copied once to <c>Root/ProbeCheckApp</c> with its feed pointing at <see cref="Feed"/>.
     /// </summary>
@@ -134,7 +162,7 @@ public sealed class SampleShopBuild : IDisposable
         }
     }
 
-    private static void Rewrite(string path, string from, string to)
+    internal static void Rewrite(string path, string from, string to)
     {
         string text = File.ReadAllText(path);
         Assert.Contains(from, text);
@@ -146,9 +174,12 @@ public sealed class SampleShopBuild : IDisposable
         try { Directory.Delete(Root, recursive: true); }
         catch (IOException) { }
         // The package version is unique to this run: remove it from the NuGet cache again.
-        string cached = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages", "usdt.fody", PackageVersion.ToLowerInvariant());
-        try { Directory.Delete(cached, recursive: true); }
-        catch (DirectoryNotFoundException) { }
+        foreach (string package in new[] { "usdt.fody", "wovenlibrary" })
+        {
+            string cached = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages", package, PackageVersion.ToLowerInvariant());
+            try { Directory.Delete(cached, recursive: true); }
+            catch (DirectoryNotFoundException) { }
+        }
     }
 }
 

@@ -25,7 +25,11 @@ internal sealed partial class ShopProcess : IDisposable
     public string LibraryPath { get; private set; } = "";
 
     /// <summary>Starts the shop with <c>--log-orders</c>, so the tests can wait on its progress (<see cref="Orders"/>).</summary>
-    public static ShopProcess Start(string[] command, params string[] arguments)
+    public static ShopProcess Start(string[] command, params string[] arguments) =>
+        Start(command, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts the shop with <c>--log-orders</c> and <paramref name="environment"/> added to its environment.</summary>
+    public static ShopProcess Start(string[] command, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         arguments = ["--log-orders", .. arguments];
         var start = new ProcessStartInfo(command[0])
@@ -35,6 +39,8 @@ internal sealed partial class ShopProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach ((string name, string value) in environment)
+            start.Environment[name] = value;
         foreach (string argument in command.Skip(1).Concat(arguments))
             start.ArgumentList.Add(argument);
         var shop = new ShopProcess(new Process { StartInfo = start });
@@ -81,6 +87,25 @@ internal sealed partial class ShopProcess : IDisposable
     public IReadOnlyList<string> Output
     {
         get { lock (_output) return _output.ToList(); }
+    }
+
+    /// <summary>The customer of each order the shop logged (<c>order 1000: ...</c>), in order.</summary>
+    public IReadOnlyList<long> LoggedCustomers =>
+        Output.Where(line => line.StartsWith("order ", StringComparison.Ordinal))
+            .Select(line => long.Parse(line[6..line.IndexOf(':', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+
+    /// <summary>The exit code, once <see cref="WaitForExit"/> or <see cref="Stop"/> returned.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Waits for a shop started with <c>--orders N</c> to finish; returns everything it printed.</summary>
+    public IReadOnlyList<string> WaitForExit(TimeSpan? timeout = null)
+    {
+        TimeSpan limit = timeout ?? TimeSpan.FromSeconds(60);
+        if (!_process.WaitForExit(limit))
+            throw new TimeoutException($"the shop did not finish within {limit}:\n" + string.Join('\n', Output));
+        _process.WaitForExit(); // drains the output readers
+        return Output;
     }
 
     /// <summary>SIGTERM, as a service manager stops it; returns everything it printed.</summary>

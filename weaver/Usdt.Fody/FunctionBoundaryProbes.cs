@@ -109,7 +109,8 @@ internal sealed class FunctionBoundaryProbes
         if (entry is null && exit is null)
             return false;
 
-        var plan = new FunctionProbePlan(method, entry, exit, parameters, returnValue, returnedTask);
+        MethodNames? generic = _table.MethodNames?.Add(method.DeclaringType.FullName.Replace('/', '.'), method.Name, Signature(method));
+        var plan = new FunctionProbePlan(method, entry, exit, parameters, returnValue, returnedTask, generic);
         if (stateMachine is not null)
             _async.Inject(plan, stateMachine);
         else
@@ -138,8 +139,11 @@ internal sealed class FunctionBoundaryProbes
         return _table.Add(provider, name, [returnValue.Kind, ArgumentKind.Int64, ArgumentKind.Utf8String]);
     }
 
-    private static string Source(MethodDefinition method) =>
-        $"{MethodSelector.Describe(method)}({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))})";
+    private static string Source(MethodDefinition method) => $"{MethodSelector.Describe(method)}{Signature(method)}";
+
+    /// <summary>The parameter types, as the manifest and the generic pair's signature argument show them: <c>(Int32, String)</c>.</summary>
+    private static string Signature(MethodDefinition method) =>
+        $"({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))})";
 
     /// <summary>What <c>arg0</c> of the return probe carries: the return value, or for async methods the task's result.</summary>
     private static ArgumentMapping ReturnValueOf(MethodDefinition method, MethodShape shape, ReturnedTask? returnedTask)

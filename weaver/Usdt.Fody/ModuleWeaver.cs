@@ -71,11 +71,12 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             return;
 
         var runtime = RuntimeReferences.Resolve(ModuleDefinition, ResolveAssembly);
-        var table = new ProbeTable(ModuleDefinition, runtime);
+        bool generic = configuration.GenericProbes || ProbeAttributes.HasGenericProbes(ModuleDefinition.Assembly);
+        var table = new ProbeTable(ModuleDefinition, runtime, methodNames: generic);
         var manifest = new ProbeManifest(skipped);
         var sites = new ProbeSiteEmitter(table, runtime);
         var words = new WordEmitter(runtime, ModuleDefinition, configuration.StringLimit);
-        var sync = new SyncMethodInjector(sites, words, runtime, ModuleDefinition);
+        var sync = new SyncMethodInjector(sites, words, runtime, ModuleDefinition, table.MethodNames);
         var async = new AsyncMethodInjector(sites, words, runtime, ModuleDefinition, sync);
 
         string provider = ProviderName(configuration, diagnostics);
@@ -89,6 +90,8 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             return;
         File.WriteAllText(ManifestPath, manifest.Text(ModuleDefinition.Assembly.Name.Name));
         IReadOnlyList<string> libraries = BuiltProbeLibraries.Write(table, OutputDirectory, AssemblyStem);
+        if (table.MethodNames is { IsEmpty: false })
+            libraries = [.. libraries, .. BuiltProbeLibraries.WriteMethodPair(OutputDirectory)];
         diagnostics.Info($"Usdt: {table.Count} probes ({functions} methods with function-boundary probes as provider '{provider}', {statics} static probes); " +
             $"arguments listed in {ManifestPath}; probe libraries {string.Join(", ", libraries.Select(Path.GetFileName))}.");
     }

@@ -59,7 +59,7 @@ internal static class ColdStartBreakdown
         LibC.Flock(fd, LibC.LOCK_EX);
         RandomAccess.Write(new SafeFileHandle(fd, ownsHandle: false), image.Bytes, 0);
         Step("create, lock and write the file");
-        DescriptorLoad.Load(fd, image.AnchorSymbol, out _);
+        DescriptorLoad.Load(fd, image.AnchorSymbol, image.Identity.TextAddress, image.BuildId, out _);
         Step("dlopen, dlsym, confirm the mapping");
         LibC.UnlinkAt(directory.Handle, file, 0);
 

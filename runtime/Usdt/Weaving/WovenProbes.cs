@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -105,6 +106,8 @@ public static class WovenProbes
     /// the host resolved from the application's dependencies (a woven library's package puts
     /// them under <c>runtimes/RID/native/</c>).
     /// </summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000",
+        Justification = "Location is empty in single-file and Native AOT applications: AppContext.BaseDirectory, the next candidate, is where their libraries are.")]
     private static List<string> SearchDirectories(Assembly assembly)
     {
         var directories = new List<string>(4);
@@ -116,9 +119,7 @@ public static class WovenProbes
             if (!directories.Contains(directory))
                 directories.Add(directory);
         }
-#pragma warning disable IL3000 // Location is empty in single-file and Native AOT applications: then the next candidates apply.
         Add(Path.GetDirectoryName(assembly.Location));
-#pragma warning restore IL3000
         Add(AppContext.BaseDirectory);
         if (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") is string native)
         {

@@ -12,7 +12,8 @@ namespace Usdt.Fody.Tests.Debugging;
 
 /// <summary>
 /// The user's debugging experience survives weaving: every sequence point of every original
-/// method is still in the woven PDB, in order, on the same instruction; injected code after
+/// method is still in the woven PDB, in order, on the same instruction, and again on the
+/// traced copy of the code (so either path shows the user's lines); injected code after
 /// the user's first line sits under hidden sequence points (line 0xFEEFEE) so the debugger
 /// steps over it, and the entry prologue shares the user's first line, so a fault there
 /// keeps its line in stack traces as it does unwoven.
@@ -42,11 +43,16 @@ public sealed class SequencePointTests(ITestOutputHelper output)
             List<SequencePoint> expected = before.DebugInformation.SequencePoints.Where(p => !p.IsHidden).ToList();
             // The prologue's copy of the first line sits on injected code: left out here.
             List<SequencePoint> actual = after.DebugInformation.SequencePoints.Where(p => !p.IsHidden && !Injected(At(after, p))).ToList();
+            // A method with a return probe carries a traced copy of its code, from where the
+            // user's code starts (after a constructor's base call): those points come again.
+            int copied = actual.Count - expected.Count;
+            if (copied > 0 && copied <= expected.Count)
+                expected = [.. expected, .. expected.Skip(expected.Count - copied)];
             Assert.Equal(expected.Select(Where), actual.Select(Where));
             foreach ((SequencePoint was, SequencePoint @is) in expected.Zip(actual))
             {
                 Code then = Normal(At(before, was).OpCode), now = Normal(At(after, @is).OpCode);
-                // A `ret` is rewritten in place into `stloc result` (or `leave` in void methods).
+                // The copy's `ret`s are rewritten in place into `stloc result` (or `leave` in void methods).
                 if (then == Code.Ret && now is Code.Stloc or Code.Leave)
                     now = Code.Ret;
                 Assert.True(then == now, $"{before.FullName}: line {was.StartLine} was on {then}, is on {now}");

@@ -29,14 +29,35 @@ internal static class BuiltProbeLibraries
         return written;
     }
 
+    /// <summary>
+    /// Writes the generic pair's library (<c>dotnet-methods.usdt.x64.so</c>, ...) beside the
+    /// woven assembly: the same bytes for every module, since it holds the pair alone; the
+    /// runtime loads one per process, from the first module that reports through it.
+    /// </summary>
+    public static IReadOnlyList<string> WriteMethodPair(string directory)
+    {
+        ulong hash = ProbeTableText.Hash(ProbeTableText.Of(MethodProbes.Pair));
+        var written = new List<string>();
+        foreach (ElfArchitecture architecture in ElfArchitecture.All)
+        {
+            string path = Path.Combine(directory, ProbeLibraryFiles.ForModule(MethodProbes.LibraryStem, architecture));
+            File.WriteAllBytes(path, ElfWriter.Write(MethodProbes.Pair, architecture, hash).Bytes);
+            written.Add(path);
+        }
+        return written;
+    }
+
     /// <summary>Deletes the libraries an earlier build left: they must not outlive their probes.</summary>
     public static void DeleteStale(string directory, string assemblyStem)
     {
         foreach (ElfArchitecture architecture in ElfArchitecture.All)
         {
-            string path = Path.Combine(directory, ProbeLibraryFiles.ForModule(assemblyStem, architecture));
-            if (File.Exists(path))
-                File.Delete(path);
+            foreach (string stem in new[] { assemblyStem, MethodProbes.LibraryStem })
+            {
+                string path = Path.Combine(directory, ProbeLibraryFiles.ForModule(stem, architecture));
+                if (File.Exists(path))
+                    File.Delete(path);
+            }
         }
     }
 }

@@ -26,7 +26,8 @@ internal sealed class ProbeTable
     private readonly FieldDefinition _semaphores;
     private readonly FieldDefinition _stubs;
 
-    public ProbeTable(ModuleDefinition module, RuntimeReferences runtime)
+    /// <param name="methodNames">Whether woven methods also report through the generic pair (see <see cref="MethodNames"/>).</param>
+    public ProbeTable(ModuleDefinition module, RuntimeReferences runtime, bool methodNames = false)
     {
         _module = module;
         _runtime = runtime;
@@ -39,7 +40,11 @@ internal sealed class ProbeTable
         _stubs = new FieldDefinition("Stubs", FieldAttributes.Assembly | FieldAttributes.Static | FieldAttributes.InitOnly, module.TypeSystem.IntPtr);
         _type.Fields.Add(_semaphores);
         _type.Fields.Add(_stubs);
+        MethodNames = methodNames ? new MethodNameTable(module, runtime, _type) : null;
     }
+
+    /// <summary>The names of the methods reporting through the generic pair; null when generic probes are off.</summary>
+    public MethodNameTable? MethodNames { get; }
 
     public int Count => _probes.Count;
 
@@ -105,7 +110,7 @@ internal sealed class ProbeTable
             _module.TypeSystem.Void);
         var registration = new VariableDefinition(_runtime.RegistrationType);
         cctor.Body.Variables.Add(registration);
-        new InstructionBlock()
+        var body = new InstructionBlock()
             .Add(Instruction.Create(OpCodes.Ldstr, Text))
             .Add(Instruction.Create(OpCodes.Ldstr, label))
             .Add(OpCodes.Ldtoken, _type)
@@ -117,9 +122,10 @@ internal sealed class ProbeTable
             .Add(OpCodes.Stsfld, _semaphores)
             .Add(OpCodes.Ldloc, registration)
             .Add(OpCodes.Callvirt, _runtime.StubBase)
-            .Add(OpCodes.Stsfld, _stubs)
-            .Add(OpCodes.Ret)
-            .AppendTo(cctor.Body);
+            .Add(OpCodes.Stsfld, _stubs);
+        if (MethodNames is { IsEmpty: false })
+            MethodNames.EmitRegistration(body, cctor.Body, assemblyStem);
+        body.Add(OpCodes.Ret).AppendTo(cctor.Body);
         _type.Methods.Add(cctor);
 
         var initialize = new MethodDefinition("Initialize",

@@ -28,6 +28,7 @@ internal sealed class RuntimeReferences
         _taskCompletion = Type("Usdt.Firing.TaskCompletion");
         _wovenProbes = Type("Usdt.Weaving.WovenProbes");
         _registration = Type("Usdt.ProbeRegistration");
+        TypeDefinition methodRegistration = Type("Usdt.Weaving.MethodProbeRegistration");
 
         for (int i = 0; i < _fire.Length; i++)
             _fire[i] = Import(_probeFire, "Fire" + i);
@@ -49,6 +50,12 @@ internal sealed class RuntimeReferences
         SemaphoreBase = Import(_registration, "get_SemaphoreBase");
         StubBase = Import(_registration, "get_StubBase");
         RegistrationType = module.ImportReference(_registration);
+        FireMethod = Import(_probeFire, "Method");
+        RegisterMethodNames = Import(_wovenProbes, "RegisterMethodNames");
+        MethodRegistrationType = module.ImportReference(methodRegistration);
+        MethodNamesBase = Import(methodRegistration, "get_NamesBase");
+        MethodSemaphoreBase = Import(methodRegistration, "get_SemaphoreBase");
+        MethodStubBase = Import(methodRegistration, "get_StubBase");
     }
 
     /// <summary>Finds Usdt.dll among the project's references and imports what woven code needs.</summary>
@@ -78,6 +85,16 @@ internal sealed class RuntimeReferences
     public MethodReference SemaphoreBase { get; }
     public MethodReference StubBase { get; }
     public TypeReference RegistrationType { get; }
+
+    /// <summary><c>ProbeFire.Method(stub, class, length, method, length, signature, length)</c>: the generic pair's firing.</summary>
+    public MethodReference FireMethod { get; }
+
+    /// <summary><c>WovenProbes.RegisterMethodNames(byte*, int, RuntimeTypeHandle, string)</c>.</summary>
+    public MethodReference RegisterMethodNames { get; }
+    public TypeReference MethodRegistrationType { get; }
+    public MethodReference MethodNamesBase { get; }
+    public MethodReference MethodSemaphoreBase { get; }
+    public MethodReference MethodStubBase { get; }
 
     /// <summary><c>ProbeArgs.Value&lt;T&gt;(T, int slot, int limit)</c> for a value whose type is the generic parameter <paramref name="type"/>.</summary>
     public MethodReference GenericValueOf(TypeReference type)

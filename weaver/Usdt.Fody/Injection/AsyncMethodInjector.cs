@@ -55,11 +55,12 @@ internal sealed class AsyncMethodInjector
     /// <summary>Injects the plan: the entry probe in the kickoff method, the return probe in <c>MoveNext</c>.</summary>
     public void Inject(FunctionProbePlan plan, StateMachineParts parts)
     {
-        if (plan.EntryProbe is not null)
-        {
-            var entryOnly = new FunctionProbePlan(plan.Method, plan.EntryProbe, returnProbe: null, plan.Parameters, plan.ReturnValue);
-            _kickoff.Inject(entryOnly, plan.Method.Body.Instructions[0]);
-        }
+        // The kickoff method (the one the user wrote) gets the entry probe; with the generic
+        // pair, also method__return as it returns the task: the synchronous part, on the
+        // thread that made the call, which is what per-thread call-flow tools need.
+        FunctionProbePlan kickoff = plan.WithoutReturnProbe();
+        if (kickoff.EntryProbe is not null || kickoff.Generic is not null)
+            _kickoff.Inject(kickoff, plan.Method.Body.Instructions[0]);
         if (plan.ReturnProbe is { } probe)
             InjectReturn(parts.MoveNext, parts.Type, parts.State, parts.Builder, parts.Completions, probe);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Mono.Cecil;
 using Usdt.Fody.Arguments;
+using Usdt.Fody.Emit;
 
 namespace Usdt.Fody.Injection;
 
@@ -8,7 +9,7 @@ namespace Usdt.Fody.Injection;
 internal sealed class FunctionProbePlan
 {
     public FunctionProbePlan(MethodDefinition method, int? entryProbe, int? returnProbe,
-        IReadOnlyList<ArgumentMapping> parameters, ArgumentMapping returnValue, ReturnedTask? returnedTask = null)
+        IReadOnlyList<ArgumentMapping> parameters, ArgumentMapping returnValue, ReturnedTask? returnedTask = null, MethodNames? generic = null)
     {
         Method = method;
         EntryProbe = entryProbe;
@@ -16,6 +17,7 @@ internal sealed class FunctionProbePlan
         Parameters = parameters;
         ReturnValue = returnValue;
         ReturnedTask = returnedTask;
+        Generic = generic;
     }
 
     public MethodDefinition Method { get; }
@@ -34,4 +36,13 @@ internal sealed class FunctionProbePlan
 
     /// <summary>Set for a method that returns a task without being async: its return probe fires when the task completes.</summary>
     public ReturnedTask? ReturnedTask { get; }
+
+    /// <summary>The method's names when it also reports through the generic <c>method__entry</c>/<c>method__return</c> pair.</summary>
+    public MethodNames? Generic { get; }
+
+    /// <summary>Whether anything fires as the method is left: its return probe, or the generic pair's.</summary>
+    public bool HasReturnSite => ReturnProbe is not null || Generic is not null;
+
+    /// <summary>The same plan with only what fires at entry and the generic pair (an async method's kickoff).</summary>
+    public FunctionProbePlan WithoutReturnProbe() => new(Method, EntryProbe, null, Parameters, ReturnValue, null, Generic);
 }

@@ -9,6 +9,11 @@ internal static class ProbeAttributes
     public const string Probe = "Usdt.ProbeAttribute";
     public const string NoProbe = "Usdt.NoProbeAttribute";
     public const string ProbeProvider = "Usdt.ProbeProviderAttribute";
+    public const string GenericProbes = "Usdt.GenericProbesAttribute";
+
+    /// <summary>True when <c>[assembly: GenericProbes]</c> asks for the generic method__entry/method__return pair.</summary>
+    public static bool HasGenericProbes(AssemblyDefinition assembly) =>
+        assembly.HasCustomAttributes && assembly.CustomAttributes.Any(a => a.AttributeType.FullName == GenericProbes);
 
     /// <summary>What one scope says: probe it, leave it, or nothing.</summary>
     public static Verdict VerdictOf(ICustomAttributeProvider scope)
