@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 using Usdt.Tests.Tracers;
 
@@ -44,7 +45,9 @@ internal static class Dotnet
         }
     }
 
+    // bin/ and obj/ of every project of the copied tree (an app and the library beside it),
+    // and the schema Fody regenerates.
     private static bool IsBuildOutput(string relative) =>
-        relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal) ||
-        relative == "FodyWeavers.xsd";
+        relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj") ||
+        Path.GetFileName(relative) == "FodyWeavers.xsd";
 }

@@ -24,6 +24,7 @@ public sealed class SampleShopBuild : IDisposable
     private readonly Dictionary<string, string> _copies = [];
     private string? _probeCheckDirectory;
     private WovenLibraryPackage? _wovenLibrary;
+    private string? _flowAppProject;
 
     public SampleShopBuild()
     {
@@ -119,6 +120,31 @@ public sealed class SampleShopBuild : IDisposable
                 return _wovenLibrary ??= WovenLibraryPackage.Create(this);
         }
     }
+
+    /// <summary>
+    /// integration/FlowApp: an application (<c>App/</c>) and a class library it references,
+    /// both woven with generic probes, copied once with its feed pointing at <see cref="Feed"/>.
+    /// </summary>
+    public string FlowAppProject
+    {
+        get
+        {
+            lock (_copies)
+            {
+                if (_flowAppProject is null)
+                {
+                    string directory = Path.Combine(Root, "FlowApp");
+                    Dotnet.CopySource(Path.Combine(BuildEnvironment.RepositoryRoot, "integration", "FlowApp"), directory);
+                    Rewrite(Path.Combine(directory, "NuGet.config"), "../../artifacts/packages", Feed);
+                    _flowAppProject = Path.Combine(directory, "App");
+                }
+                return _flowAppProject;
+            }
+        }
+    }
+
+    /// <summary>The build output of <see cref="FlowAppProject"/>.</summary>
+    public AppOutput FlowApp => Output(FlowAppProject, "build");
 
     /// <summary>
     /// integration/ProbeCheckApp (one woven method per argument kind, see its Program.cs),

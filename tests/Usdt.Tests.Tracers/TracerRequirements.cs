@@ -33,6 +33,21 @@ public static class TracerRequirements
 
     public static string? Perf() => Tracefs() ?? Tool("perf", "linux-perf");
 
+    /// <summary>
+    /// bcc's language tools (<c>ucalls</c>, <c>uflow</c>): bcc compiles its BPF programs at
+    /// run time against the kernel's headers, found through /lib/modules/RELEASE/build.
+    /// </summary>
+    public static string? Bcc()
+    {
+        if ((Tracefs() ?? Tool("ucalls", "bpfcc-tools") ?? Tool("uflow", "bpfcc-tools")) is { } missing)
+            return missing;
+        string release = File.ReadAllText("/proc/sys/kernel/osrelease").Trim();
+        string headers = $"/lib/modules/{release}/build";
+        return Directory.Exists(headers)
+            ? null
+            : $"bcc compiles its programs against kernel headers and {headers} is missing (scripts/prerequisites links Debian's linux-headers-6.1 there when it can install them)";
+    }
+
     public static string? Readelf() => ProbePlatform() ?? Tool("readelf", "binutils");
 
     /// <summary>Mounting a tmpfs of our own (read-only, noexec) for placement faults.</summary>
