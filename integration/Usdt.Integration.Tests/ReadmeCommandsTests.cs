@@ -19,29 +19,33 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
     public void ReadmeBpftraceOneLinersPrintTheShopsEvents()
     {
         Requires.Met(TracerRequirements.Bpftrace());
-        string[] scripts = TracingSection().Split('\n')
-            .Where(line => line.StartsWith("bpftrace -p $PID -e '", StringComparison.Ordinal))
-            .Select(line => WithProvider(line["bpftrace -p $PID -e '".Length..^1]))
+        string[] lines = TracingSection().Split('\n')
+            .Where(line => line.StartsWith("bpftrace ", StringComparison.Ordinal) && line.Contains(" -e '", StringComparison.Ordinal))
+            .Select(Localized)
             .ToArray();
-        Assert.Equal(3, scripts.Length);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(3, lines.Count(line => line.Contains($"usdt:{AppDirectory}/Shop.Sample.usdt.x64.so:", StringComparison.Ordinal)));
 
         using ShopProcess app = ShopProcess.Start(["dotnet", shop.AppPath]);
-        foreach (string script in scripts)
+        foreach (string line in lines)
         {
-            using BpftraceSession bpftrace = BpftraceSession.Start(script, app.ProcessId).WaitUntilAttached();
+            int start = line.IndexOf(" -e '", StringComparison.Ordinal) + " -e '".Length;
+            string script = line[start..^1];
+            int? processId = line.StartsWith("bpftrace -p $PID ", StringComparison.Ordinal) ? app.ProcessId : null;
+            using BpftraceSession bpftrace = BpftraceSession.Start(script, processId).WaitUntilAttached();
             bool printsAtExit = script.Contains("hist(", StringComparison.Ordinal);
             if (!printsAtExit)
-                bpftrace.WaitForOutput(lines => lines.Count(l => l.Length > 0 && !l.StartsWith("Attaching", StringComparison.Ordinal) && l != BpftraceSession.ReadyLine) >= 2, script, TimeSpan.FromSeconds(20));
+                bpftrace.WaitForOutput(output => output.Count(l => l.Length > 0 && !l.StartsWith("Attaching", StringComparison.Ordinal) && l != BpftraceSession.ReadyLine) >= 2, script, TimeSpan.FromSeconds(20));
             else
                 app.WaitForMoreOrders(5); // enough calls for a histogram
-            IReadOnlyList<string> lines = bpftrace.Stop();
+            IReadOnlyList<string> output = bpftrace.Stop();
             Assert.True(bpftrace.Errors.Count == 0, string.Join('\n', bpftrace.Errors));
             if (printsAtExit)
-                Assert.Contains(lines, l => l.StartsWith("@ms:", StringComparison.Ordinal));
+                Assert.Contains(output, l => l.StartsWith("@ms:", StringComparison.Ordinal));
             else if (script.Contains("threw", StringComparison.Ordinal))
-                Assert.Contains("threw Shop.Services.OutOfStockException", lines);
+                Assert.Contains("threw Shop.Services.OutOfStockException", output);
             else
-                Assert.Contains(lines, l => Regex.IsMatch(l, @"^\d+ SKU-[A-Z-]+ \d+$"));
+                Assert.Contains(output, l => Regex.IsMatch(l, @"^\d+ SKU-[A-Z-]+ \d+$"));
         }
         app.Stop();
     }
@@ -67,7 +71,7 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
 
         string[] samples = result.Stdout.Split('\n').Where(l => l.Contains($"sdt_{shop.Provider}:OrderService__PlaceOrder__entry:", StringComparison.Ordinal)).ToArray();
         Assert.True(samples.Length >= 10, $"perf script printed {samples.Length} PlaceOrder entries:\n{result.Stdout}\n{result.Stderr}");
-        // perf -p records only the shop (its lines show thread ids); check each call's arguments.
+        // perf -a records every process of this build (only the shop runs it); check each call's arguments.
         Assert.All(samples, line =>
         {
             Match arguments = Regex.Match(line, @"arg1=(\d+) arg2=\d+ arg3=(\d+)");
@@ -101,7 +105,7 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
     private CommandResult RunBlock(string marker, int processId, string workingDirectory)
     {
         string block = CodeBlocks(TracingSection()).Single(b => b.Contains(marker, StringComparison.Ordinal));
-        string script = $"set -e\ncd '{workingDirectory}'\nPID={processId}\n{WithProvider(block)}";
+        string script = $"set -e\ncd '{workingDirectory}'\nPID={processId}\n{Localized(block)}";
         CommandResult result = CommandRunner.Run("bash", ["-c", script], PerfEnvironment(workingDirectory), TimeSpan.FromMinutes(2));
         Assert.True(result.ExitCode == 0, $"README block failed ({result.ExitCode}):\n{script}\n{result.Stdout}\n{result.Stderr}");
         return result;
@@ -111,8 +115,12 @@ public sealed partial class ReadmeCommandsTests(SampleShopBuild shop)
     // HOME points into the test's directory so the user's cache is left alone.
     private static Dictionary<string, string?> PerfEnvironment(string directory) => new() { ["HOME"] = directory };
 
-    private string WithProvider(string text) =>
-        text.Replace(":shop:", $":{shop.Provider}:", StringComparison.Ordinal)
+    private string AppDirectory => Path.GetDirectoryName(shop.AppPath)!;
+
+    /// <summary>The README's text for this run: its app directory and provider instead of /srv/shop and shop.</summary>
+    private string Localized(string text) =>
+        text.Replace("/srv/shop/", AppDirectory + "/", StringComparison.Ordinal)
+            .Replace(":shop:", $":{shop.Provider}:", StringComparison.Ordinal)
             .Replace("sdt_shop:", $"sdt_{shop.Provider}:", StringComparison.Ordinal);
 
     private static string TracingSection()

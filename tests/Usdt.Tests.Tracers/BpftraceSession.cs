@@ -95,7 +95,9 @@ public sealed partial class BpftraceSession : IDisposable
     /// <summary>Waits until every probe is attached; throws with bpftrace's errors when it exits or times out first.</summary>
     public BpftraceSession WaitUntilAttached(TimeSpan? timeout = null)
     {
-        TimeSpan limit = timeout ?? TimeSpan.FromSeconds(30);
+        // bpftrace compiles its program with LLVM before attaching: a second on an idle
+        // machine, half a minute and more on a loaded one.
+        TimeSpan limit = timeout ?? TimeSpan.FromSeconds(90);
         _attached.Wait(limit);
         if (!Volatile.Read(ref _ready))
         {
