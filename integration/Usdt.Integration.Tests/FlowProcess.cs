@@ -107,18 +107,14 @@ internal sealed class FlowProcess : IDisposable
     {
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.StandardInput.Close(); // end of input ends the app
-                if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
-                    _process.Kill();
-                _process.WaitForExit();
-            }
+            _process.StandardInput.Close(); // end of input ends the app
+            _process.WaitForExit(TimeSpan.FromSeconds(10));
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or IOException)
         {
-            // never started
+            // never started, or gone already
         }
+        StartedProcess.Kill(_process);
         _process.Dispose();
     }
 }

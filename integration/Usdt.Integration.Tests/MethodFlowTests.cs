@@ -26,11 +26,8 @@ public sealed partial class MethodFlowTests(SampleShopBuild shop)
     public void UcallsCountsEveryCallOfBothWovenAssembliesByClassAndMethod()
     {
         Requires.Met(TracerRequirements.Bcc());
-        using FlowProcess flow = FlowProcess.Start(Directory);
-        using BccToolSession ucalls = BccToolSession.Start("ucalls", "-l", "java", flow.ProcessId.ToString(CultureInfo.InvariantCulture)).WaitUntilAttached();
 
-        flow.RunRounds(Rounds);
-        IReadOnlyList<string> output = ucalls.Stop();
+        IReadOnlyList<string> output = UcallsOverRounds();
 
         Assert.Equal(FlowProcess.CallsPerRound.ToDictionary(c => c.Key, c => c.Value * Rounds), CallTable(output).ToDictionary(r => r.Method, r => r.Calls));
     }
@@ -39,11 +36,8 @@ public sealed partial class MethodFlowTests(SampleShopBuild shop)
     public void UcallsWithLatenciesTimesEachMethodIncludingTheCallsItMakes()
     {
         Requires.Met(TracerRequirements.Bcc());
-        using FlowProcess flow = FlowProcess.Start(Directory);
-        using BccToolSession ucalls = BccToolSession.Start("ucalls", "-l", "java", "-L", flow.ProcessId.ToString(CultureInfo.InvariantCulture)).WaitUntilAttached();
 
-        flow.RunRounds(Rounds);
-        IReadOnlyList<string> output = ucalls.Stop();
+        IReadOnlyList<string> output = UcallsOverRounds("-L");
 
         var table = CallTable(output).ToDictionary(r => r.Method);
         Assert.Equal(FlowProcess.CallsPerRound.Keys.Order(), table.Keys.Order());
@@ -133,6 +127,15 @@ public sealed partial class MethodFlowTests(SampleShopBuild shop)
         Assert.DoesNotContain("method__", listing.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(ProcessMaps.Files(app.ProcessId), path => Path.GetFileName(path).StartsWith("dotnet-methods", StringComparison.Ordinal));
         app.Stop();
+    }
+
+    /// <summary>Runs <see cref="Rounds"/> rounds of a fresh flow app under <c>ucalls -l java [options] PID</c>; returns what ucalls printed.</summary>
+    private IReadOnlyList<string> UcallsOverRounds(params string[] options)
+    {
+        using FlowProcess flow = FlowProcess.Start(Directory);
+        using BccToolSession ucalls = BccToolSession.Start("ucalls", ["-l", "java", .. options, flow.ProcessId.ToString(CultureInfo.InvariantCulture)]).WaitUntilAttached();
+        flow.RunRounds(Rounds);
+        return ucalls.Stop();
     }
 
     private sealed record CallRow(string Method, int Calls, double Microseconds);

@@ -22,9 +22,8 @@ public sealed class SampleShopBuild : IDisposable
     private readonly Dictionary<string, string> _published = [];
     private readonly Dictionary<string, AppOutput> _outputs = [];
     private readonly Dictionary<string, string> _copies = [];
-    private string? _probeCheckDirectory;
     private WovenLibraryPackage? _wovenLibrary;
-    private string? _flowAppProject;
+    private readonly Dictionary<string, string> _projects = [];
 
     public SampleShopBuild()
     {
@@ -122,51 +121,35 @@ public sealed class SampleShopBuild : IDisposable
     }
 
     /// <summary>
-    /// integration/FlowApp: an application (<c>App/</c>) and a class library it references,
-    /// both woven with generic probes, copied once with its feed pointing at <see cref="Feed"/>.
+    /// integration/<paramref name="name"/>, copied once to <c>Root/<paramref name="name"/></c>
+    /// with its NuGet.config's feed pointing at <see cref="Feed"/>.
     /// </summary>
-    public string FlowAppProject
+    public string ProjectCopy(string name)
     {
-        get
+        lock (_projects)
         {
-            lock (_copies)
+            if (!_projects.TryGetValue(name, out string? directory))
             {
-                if (_flowAppProject is null)
-                {
-                    string directory = Path.Combine(Root, "FlowApp");
-                    Dotnet.CopySource(Path.Combine(BuildEnvironment.RepositoryRoot, "integration", "FlowApp"), directory);
-                    Rewrite(Path.Combine(directory, "NuGet.config"), "../../artifacts/packages", Feed);
-                    _flowAppProject = Path.Combine(directory, "App");
-                }
-                return _flowAppProject;
+                directory = Path.Combine(Root, name);
+                Dotnet.CopySource(Path.Combine(BuildEnvironment.RepositoryRoot, "integration", name), directory);
+                Rewrite(Path.Combine(directory, "NuGet.config"), "../../artifacts/packages", Feed);
+                _projects.Add(name, directory);
             }
+            return directory;
         }
     }
+
+    /// <summary>
+    /// integration/FlowApp's application project: it and the class library it references
+    /// are both woven with generic probes.
+    /// </summary>
+    public string FlowAppProject => Path.Combine(ProjectCopy("FlowApp"), "App");
 
     /// <summary>The build output of <see cref="FlowAppProject"/>.</summary>
     public AppOutput FlowApp => Output(FlowAppProject, "build");
 
-    /// <summary>
-    /// integration/ProbeCheckApp (one woven method per argument kind, see its Program.cs),
-    /// copied once to <c>Root/ProbeCheckApp</c> with its feed pointing at <see cref="Feed"/>.
-    /// </summary>
-    public string ProbeCheckDirectory
-    {
-        get
-        {
-            lock (_outputs)
-            {
-                if (_probeCheckDirectory is null)
-                {
-                    string directory = Path.Combine(Root, "ProbeCheckApp");
-                    Dotnet.CopySource(Path.Combine(BuildEnvironment.RepositoryRoot, "integration", "ProbeCheckApp"), directory);
-                    Rewrite(Path.Combine(directory, "NuGet.config"), "../../artifacts/packages", Feed);
-                    _probeCheckDirectory = directory;
-                }
-                return _probeCheckDirectory;
-            }
-        }
-    }
+    /// <summary>integration/ProbeCheckApp (one woven method per argument kind, see its Program.cs).</summary>
+    public string ProbeCheckDirectory => ProjectCopy("ProbeCheckApp");
 
     /// <summary>
     /// <c>dotnet build</c> or <c>dotnet publish</c> of a copied app (Release, from this run's

@@ -45,17 +45,13 @@ public sealed class WovenLibraryPackage
 
     internal static WovenLibraryPackage Create(SampleShopBuild shop)
     {
-        string library = Path.Combine(shop.Root, "WovenLibrary");
-        Dotnet.CopySource(Path.Combine(BuildEnvironment.RepositoryRoot, "integration", "WovenLibrary"), library);
-        SampleShopBuild.Rewrite(Path.Combine(library, "NuGet.config"), "../../artifacts/packages", shop.Feed);
+        string library = shop.ProjectCopy("WovenLibrary");
         string provider = UniqueNames.Next("wovenlib");
         SampleShopBuild.Rewrite(Path.Combine(library, "FodyWeavers.xml"), "Provider=\"wovenlib\"", $"Provider=\"{provider}\"");
         string log = Dotnet.Run(library, TimeSpan.FromMinutes(10), "pack", "-c", "Release", "-o", shop.Feed,
             $"-p:Version={shop.PackageVersion}", $"-p:UsdtFodyVersion={shop.PackageVersion}", "-v", "normal");
 
-        string consumer = Path.Combine(shop.Root, "LibraryConsumerApp");
-        Dotnet.CopySource(Path.Combine(BuildEnvironment.RepositoryRoot, "integration", "LibraryConsumerApp"), consumer);
-        SampleShopBuild.Rewrite(Path.Combine(consumer, "NuGet.config"), "../../artifacts/packages", shop.Feed);
+        string consumer = shop.ProjectCopy("LibraryConsumerApp");
         return new WovenLibraryPackage(library, Path.Combine(shop.Feed, $"WovenLibrary.{shop.PackageVersion}.nupkg"),
             shop.PackageVersion, provider, log, consumer);
     }

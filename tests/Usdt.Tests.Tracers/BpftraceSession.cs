@@ -200,18 +200,7 @@ public sealed partial class BpftraceSession : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(); // SIGKILL to this pid only
-                _process.WaitForExit();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // never started
-        }
+        StartedProcess.Kill(_process);
         _process.Dispose();
         _attached.Dispose();
     }
