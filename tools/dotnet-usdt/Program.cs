@@ -35,6 +35,13 @@ public static class Program
             Console.Error.WriteLine($"dotnet-usdt: {e.Message}");
             return ExitCodes.Failure;
         }
+        catch (Exception e)
+        {
+            // Caught, not left unhandled: an unhandled exception ends the process without
+            // running the finally blocks that detach tracers and remove tracefs events.
+            Console.Error.WriteLine($"dotnet-usdt: internal error, please report it: {e}");
+            return ExitCodes.Failure;
+        }
     }
 
     private static int Help()

@@ -99,13 +99,13 @@ public sealed class ToolListTests(SampleShopBuild build)
     public void AMemfdLibraryIsGivenAsTheProcesssDescriptorAndTraces()
     {
         Requires.Met(TracerRequirements.ProbePlatform());
-        // A copy of the app without its built library, and no directory the runtime may use:
-        // it generates the library into a memfd.
+        // A copy of the app without its built library, and as the runtime's only directory one
+        // that cannot exist (under a file): it generates the library into a memfd.
         string copy = DirectoryCopy.Tree(Path.GetDirectoryName(build.AppPath)!, Path.Combine(build.Root, "memfd-" + Guid.NewGuid().ToString("N")));
         foreach (string built in Directory.GetFiles(copy, "*.usdt.*.so"))
             File.Delete(built);
         using ShopProcess shop = ShopProcess.Start(["dotnet", Path.Combine(copy, "Shop.Sample.dll")],
-            new Dictionary<string, string> { ["USDT_DIR"] = Path.Combine(copy, "no-such-directory"), ["USDT_DIAGNOSTICS"] = "1" });
+            new Dictionary<string, string> { ["USDT_DIR"] = Path.Combine(copy, "Shop.Sample.dll", "usdt"), ["USDT_DIAGNOSTICS"] = "1" });
 
         JsonElement library = Assert.Single(ListJson(shop.ProcessId.ToString()).GetProperty("libraries").EnumerateArray());
         Assert.Equal("memoryfile", library.GetProperty("origin").GetString());

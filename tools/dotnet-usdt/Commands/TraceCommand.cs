@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using DotnetUsdt.Bpftrace;
 using DotnetUsdt.Cli;
 using DotnetUsdt.Output;
@@ -26,7 +27,15 @@ internal static class TraceCommand
         using var stop = new StopSignal();
         Progress.Say($"tracing {probes.Count} probes of {target.Description} with {tracer.Name}");
         TracerRun run = tracer.Run(probes, target.ProcessId, TraceMode.Arguments,
-            fire => { lock (gate) printer.Write(fire); },
+            fire =>
+            {
+                lock (gate)
+                {
+                    // `dotnet-usdt trace ... | head`: once the reader is gone, stop as on Ctrl+C.
+                    try { printer.Write(fire); }
+                    catch (IOException) { stop.Stop(); }
+                }
+            },
             () =>
             {
                 Progress.Say($"attached; {(options.Duration is { } d ? $"stopping after {d.TotalSeconds:0.###} s or at" : "stop with")} Ctrl+C");
@@ -35,7 +44,8 @@ internal static class TraceCommand
                     stop.StopAfter(duration);
             },
             stop.Token);
-        Console.Out.Flush();
+        try { Console.Out.Flush(); }
+        catch (IOException) { }
         Report(run);
         return ExitCodes.Success;
     }

@@ -10,7 +10,7 @@ namespace DotnetUsdt.Output;
 internal sealed class Progress
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _last = TimeSpan.MinValue;
+    private TimeSpan? _last;
 
     /// <summary>A notice, always printed.</summary>
     public static void Say(string message) => Console.Error.WriteLine($"dotnet-usdt: {message}");
@@ -19,7 +19,7 @@ internal sealed class Progress
     public void Step(string what, int done, int total, TimeSpan? every = null)
     {
         TimeSpan now = _clock.Elapsed;
-        if (done < total && now - _last < (every ?? TimeSpan.FromSeconds(1)))
+        if (done < total && _last is { } last && now - last < (every ?? TimeSpan.FromSeconds(1)))
             return;
         _last = now;
         Say($"{what}: {done}/{total} ({now.TotalSeconds:0.0} s)");
@@ -29,7 +29,7 @@ internal sealed class Progress
     public void Tick(string what, TimeSpan every)
     {
         TimeSpan now = _clock.Elapsed;
-        if (now - _last < every)
+        if (_last is { } last && now - last < every)
             return;
         _last = now;
         Say($"{what} ({now.TotalSeconds:0} s so far)");

@@ -26,6 +26,9 @@ internal sealed class StopSignal : IDisposable
 
     public CancellationToken Token => _stop.Token;
 
+    /// <summary>Stops now, as a signal would (the reader of the output went away).</summary>
+    public void Stop() => _stop.Cancel();
+
     /// <summary>Stops after <paramref name="duration"/> too.</summary>
     public void StopAfter(TimeSpan duration) => _stop.CancelAfter(duration);
 

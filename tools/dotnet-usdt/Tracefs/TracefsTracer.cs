@@ -20,7 +20,11 @@ namespace DotnetUsdt.Tracefs;
 /// </summary>
 internal sealed class TracefsTracer : IProbeTracer
 {
+    // Past this many events, adding, enabling and removing them say how far they got.
+    private const int ProgressFrom = 200;
+
     private readonly List<UprobeDefinition> _created = [];
+    private readonly List<UprobeDefinition> _enabled = [];
     private string? _instance;
 
     public string Name => "tracefs";
@@ -78,7 +82,7 @@ internal sealed class TracefsTracer : IProbeTracer
         {
             TracefsControl.Write(TracefsControl.UprobeEvents, definitions[i].Text + "\n");
             _created.Add(definitions[i]);
-            if (definitions.Count >= 200)
+            if (definitions.Count >= ProgressFrom)
                 progress.Step("tracefs: adding uprobe events", i + 1, definitions.Count);
         }
     }
@@ -89,8 +93,9 @@ internal sealed class TracefsTracer : IProbeTracer
         for (int i = 0; i < definitions.Count && !stop.IsCancellationRequested; i++)
         {
             // Enabling places the uprobe and raises the semaphore in every process mapping the library.
-            TracefsControl.Write(Path.Combine(_instance!, "events", definitions[i].Group, definitions[i].EventName, "enable"), "1");
-            if (definitions.Count >= 200)
+            TracefsControl.Write(EnableFile(definitions[i]), "1");
+            _enabled.Add(definitions[i]);
+            if (definitions.Count >= ProgressFrom)
                 progress.Step("tracefs: enabling", i + 1, definitions.Count);
         }
     }
@@ -138,12 +143,14 @@ internal sealed class TracefsTracer : IProbeTracer
         return lost;
     }
 
+    private string EnableFile(UprobeDefinition definition) => Path.Combine(_instance!, "events", definition.Group, definition.EventName, "enable");
+
     /// <summary>Disables and removes every event this run added, then its instance; also after errors and Ctrl+C.</summary>
     private void Cleanup(string group)
     {
         if (_instance is not null)
         {
-            TryWrite(Path.Combine(_instance, "events", "enable"), "0");
+            Detach();
             try { Directory.Delete(_instance); }
             catch (IOException e) { Progress.Say($"could not remove tracefs instance {_instance}: {e.Message}"); }
         }
@@ -160,10 +167,33 @@ internal sealed class TracefsTracer : IProbeTracer
                 Progress.Say($"could not remove uprobe event {group}/{definition.EventName}: {e.Message}");
             }
             removed++;
-            if (_created.Count >= 200)
+            if (_created.Count >= ProgressFrom)
                 progress.Step("tracefs: removing uprobe events", removed, _created.Count);
         }
         _created.Clear();
+    }
+
+    /// <summary>
+    /// Disables the enabled events, one by one when there are many: the kernel waits for an
+    /// RCU grace period as it removes each uprobe (about 25 ms on Linux 6.18), so detaching
+    /// thousands takes minutes, which the user sees counted instead of silence.
+    /// </summary>
+    private void Detach()
+    {
+        if (_enabled.Count < ProgressFrom)
+        {
+            TryWrite(Path.Combine(_instance!, "events", "enable"), "0");
+            _enabled.Clear();
+            return;
+        }
+        Progress.Say($"detaching {_enabled.Count} uprobes; the kernel takes about 25 ms for each");
+        var progress = new Progress();
+        for (int i = 0; i < _enabled.Count; i++)
+        {
+            TryWrite(EnableFile(_enabled[i]), "0");
+            progress.Step("tracefs: detaching", i + 1, _enabled.Count, TimeSpan.FromSeconds(2));
+        }
+        _enabled.Clear();
     }
 
     private static void TryWrite(string path, string value)
