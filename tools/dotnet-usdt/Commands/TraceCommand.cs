@@ -26,6 +26,8 @@ internal static class TraceCommand
         var gate = new object();
         using var stop = new StopSignal();
         Progress.Say($"tracing {probes.Count} probes of {target.Description} with {tracer.Name}");
+        // Before attaching: probes attached first may fire before the last one is in place.
+        printer.WriteHeader();
         TracerRun run = tracer.Run(probes, target.ProcessId, TraceMode.Arguments,
             fire =>
             {
@@ -39,7 +41,6 @@ internal static class TraceCommand
             () =>
             {
                 Progress.Say($"attached; {(options.Duration is { } d ? $"stopping after {d.TotalSeconds:0.###} s or at" : "stop with")} Ctrl+C");
-                lock (gate) printer.WriteHeader();
                 if (options.Duration is { } duration)
                     stop.StopAfter(duration);
             },
