@@ -8,6 +8,8 @@ using Usdt;
 // Calls one woven method per argument kind (CheckedCalls) and prints what each returned.
 //
 //   ProbeCheck                    probes left as they are (disabled: nobody traces)
+//   ProbeCheck --wait             as above, after a line on standard input: a tracer
+//                                 attaches first (prints "waiting" when ready for it)
 //   ProbeCheck --check-registers  every stub patched to record what it receives
 //                                 (StubRecorder), every semaphore raised; after each call,
 //                                 one line per stub that ran
@@ -22,9 +24,10 @@ using Usdt;
 // read right after the call, while the runtime's buffers still hold it.
 
 bool checkRegisters = args is ["--check-registers"];
-if (args.Length > 0 && !checkRegisters)
+bool wait = args is ["--wait"];
+if (args.Length > 0 && !checkRegisters && !wait)
 {
-    Console.Error.WriteLine("usage: ProbeCheck [--check-registers]");
+    Console.Error.WriteLine("usage: ProbeCheck [--wait | --check-registers]");
     return 2;
 }
 
@@ -50,6 +53,12 @@ if (checkRegisters)
     Console.WriteLine(recorder.Description);
     for (int i = 0; i < registration.ProbeCount; i++)
         Marshal.WriteInt16(registration.SemaphoreBase + i * ProbeRegistration.SemaphoreStride, 1);
+}
+
+if (wait)
+{
+    Console.WriteLine("waiting");
+    Console.In.ReadLine();
 }
 
 bool allAsExpected = true;

@@ -17,7 +17,7 @@ public sealed class DemoCommandTests
         Requires.Met(TracerRequirements.Bpftrace());
         string demo = Path.Combine(BuildEnvironment.RepositoryRoot, "scripts", "demo");
         var environment = new Dictionary<string, string?> { ["DEMO_SECONDS"] = "2" };
-        CommandResult result = CommandRunner.Run(demo, [], environment, TimeSpan.FromMinutes(5));
+        CommandResult result = CommandRunner.Run(demo, [], environment, TimeSpan.FromMinutes(8));
 
         Assert.True(result.ExitCode == 0, $"scripts/demo exited {result.ExitCode}:\n{result.Stdout}\n{result.Stderr}");
         string output = result.Stdout;
@@ -27,5 +27,10 @@ public sealed class DemoCommandTests
         Assert.Contains("@us[PlaceOrder]:", output);
         Assert.Contains("@us[ShipAsync]:", output);
         Assert.Contains("summary: ", output);
+        // The same shop through dotnet-usdt, installed from the packed tool.
+        Assert.Contains("-> OrderService.PlaceOrder(customerId: ", output);
+        Assert.Contains("<- InventoryService.Reserve threw Shop.Services.OutOfStockException (", output);
+        Assert.Contains("Calls per method over ", output);
+        Assert.Contains("Shop.Services.ShippingService.ShipAsync(Int64, String)  (async)", output);
     }
 }

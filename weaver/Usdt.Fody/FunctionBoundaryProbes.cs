@@ -104,8 +104,11 @@ internal sealed class FunctionBoundaryProbes
             }
         }
         string source = Source(method);
-        int? entry = _configuration.Entry ? AddEntryProbe(method, source, provider, stem, parameters) : null;
-        int? exit = wantReturn ? AddReturnProbe(source, provider, stem, returnValue) : null;
+        // The return probe reports when the operation completes: async methods and returned tasks.
+        bool reportsCompletion = selected.Shape is MethodShape.Async or MethodShape.RuntimeAsync || returnedTask is not null;
+        var member = new ManifestMember(method.DeclaringType.FullName.Replace('/', '.'), method.Name, Signature(method));
+        int? entry = _configuration.Entry ? AddEntryProbe(method, member, source, reportsCompletion, provider, stem, parameters) : null;
+        int? exit = wantReturn ? AddReturnProbe(member, source, reportsCompletion, provider, stem, returnValue) : null;
         if (entry is null && exit is null)
             return false;
 
@@ -118,32 +121,26 @@ internal sealed class FunctionBoundaryProbes
         return true;
     }
 
-    private int AddEntryProbe(MethodDefinition method, string source, string provider, string stem, List<ArgumentMapping> parameters)
+    private int AddEntryProbe(MethodDefinition method, ManifestMember member, string source, bool isAsync, string provider, string stem,
+        List<ArgumentMapping> parameters)
     {
         string name = stem + ProbeNameAllocator.EntrySuffix;
-        _manifest.Add(provider, name, source,
-            parameters.Select((mapping, i) => (method.Parameters[i].Name, mapping.Description)).ToList());
+        _manifest.Add(new ManifestProbe(provider, name, ManifestProbeKind.Entry, member, source, isAsync,
+            parameters.Select((mapping, i) => ManifestArguments.Parameter(method.Parameters[i], mapping)).ToList()));
         return _table.Add(provider, name, parameters.Select(p => p.Kind).ToList());
     }
 
-    private int AddReturnProbe(string source, string provider, string stem, ArgumentMapping returnValue)
+    private int AddReturnProbe(ManifestMember member, string source, bool isAsync, string provider, string stem, ArgumentMapping returnValue)
     {
         string name = stem + ProbeNameAllocator.ReturnSuffix;
-        string result = returnValue.ValueType.MetadataType == MetadataType.Void ? "void: 0" : returnValue.Description + "; 0 when it threw";
-        _manifest.Add(provider, name, source,
-        [
-            ("result", result),
-            ("elapsed", "nanoseconds since entry (0 when the tracer attached mid-call)"),
-            ("exception", "full type name of the exception it ended with (UTF-8), NULL on return"),
-        ]);
+        _manifest.Add(new ManifestProbe(provider, name, ManifestProbeKind.Return, member, source, isAsync, ManifestArguments.Return(returnValue)));
         return _table.Add(provider, name, [returnValue.Kind, ArgumentKind.Int64, ArgumentKind.Utf8String]);
     }
 
     private static string Source(MethodDefinition method) => $"{MethodSelector.Describe(method)}{Signature(method)}";
 
     /// <summary>The parameter types, as the manifest and the generic pair's signature argument show them: <c>(Int32, String)</c>.</summary>
-    private static string Signature(MethodDefinition method) =>
-        $"({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))})";
+    private static string Signature(MethodDefinition method) => ManifestArguments.Signature(method);
 
     /// <summary>What <c>arg0</c> of the return probe carries: the return value, or for async methods the task's result.</summary>
     private static ArgumentMapping ReturnValueOf(MethodDefinition method, MethodShape shape, ReturnedTask? returnedTask)

@@ -57,8 +57,11 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             out IReadOnlyList<SkippedMethod> skipped);
         ReportSkipped(skipped, configuration, diagnostics);
         // A manifest and libraries from an earlier build must not outlive their probes.
-        if (File.Exists(ManifestPath))
-            File.Delete(ManifestPath);
+        foreach (string path in new[] { ManifestPath, JsonManifestPath })
+        {
+            if (File.Exists(path))
+                File.Delete(path);
+        }
         BuiltProbeLibraries.DeleteStale(OutputDirectory, AssemblyStem);
         if (selected.Count == 0 && staticProviders.Count == 0)
         {
@@ -89,6 +92,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         if (diagnostics.ErrorCount > 0)
             return;
         File.WriteAllText(ManifestPath, manifest.Text(ModuleDefinition.Assembly.Name.Name));
+        File.WriteAllText(JsonManifestPath, ProbeManifestJson.Write(manifest, ModuleDefinition.Assembly.Name.Name));
         IReadOnlyList<string> libraries = BuiltProbeLibraries.Write(table, OutputDirectory, AssemblyStem);
         if (table.MethodNames is { IsEmpty: false })
             libraries = [.. libraries, .. BuiltProbeLibraries.WriteMethodPair(OutputDirectory)];
@@ -124,6 +128,9 @@ public sealed class ModuleWeaver : BaseModuleWeaver
     /// the package's targets copy it to the output and publish directories).
     /// </summary>
     private string ManifestPath => Path.ChangeExtension(AssemblyFilePath, ".usdt.txt");
+
+    /// <summary>The same manifest for tools (<c>NAME.usdt.json</c>), beside the text one.</summary>
+    private string JsonManifestPath => Path.ChangeExtension(AssemblyFilePath, ".usdt.json");
 
     /// <summary>The woven assembly's file name without extension: what its manifest and libraries are named after.</summary>
     private string AssemblyStem => Path.GetFileNameWithoutExtension(AssemblyFilePath);

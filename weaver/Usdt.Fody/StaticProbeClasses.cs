@@ -118,8 +118,10 @@ internal sealed class StaticProbeClasses
         }
 
         int probe = _table.Add(provider, method.Name, mappings.Select(m => m.Kind).ToList());
-        _manifest.Add(provider, method.Name, $"static probe {Describe(method)}",
-            mappings.Select((mapping, i) => (method.Parameters[i].Name, mapping.Description)).ToList());
+        _manifest.Add(new ManifestProbe(provider, method.Name, ManifestProbeKind.Static,
+            new ManifestMember(method.DeclaringType.FullName.Replace('/', '.'), method.Name, ManifestArguments.Signature(method)),
+            $"static probe {Describe(method)}", isAsync: false,
+            mappings.Select((mapping, i) => ManifestArguments.Parameter(method.Parameters[i], mapping)).ToList()));
         MethodBody body = method.Body;
         body.Instructions.Clear();
         body.ExceptionHandlers.Clear();
