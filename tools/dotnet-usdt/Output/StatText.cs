@@ -36,7 +36,7 @@ internal static class StatText
             }
             output.WriteLine($"  latency  p50 {DurationText.Of(method.Percentile(50)!.Value)}  p90 {DurationText.Of(method.Percentile(90)!.Value)}" +
                 $"  p99 {DurationText.Of(method.Percentile(99)!.Value)}  max {DurationText.Of(method.Latencies.Max())}" +
-                (method.Unmeasured > 0 ? $"  ({method.Unmeasured} calls began before tracing)" : ""));
+                (method.Unmeasured > 0 ? $"  ({method.Unmeasured} {(method.Unmeasured == 1 ? "call" : "calls")} began before tracing)" : ""));
             var buckets = LatencyHistogram.Buckets(method.Latencies);
             long most = buckets.Max(b => b.Count);
             output.WriteLine("  microseconds:");
