@@ -16,8 +16,8 @@ public sealed class ReferencedWovenProjectTests(SampleShopBuild shop)
 {
     private static readonly string[] BuiltFiles =
     [
-        "Flow.App.usdt.txt", "Flow.App.usdt.x64.so", "Flow.App.usdt.arm64.so",
-        "Flow.Library.usdt.txt", "Flow.Library.usdt.x64.so", "Flow.Library.usdt.arm64.so",
+        "Flow.App.usdt.json", "Flow.App.usdt.txt", "Flow.App.usdt.x64.so", "Flow.App.usdt.arm64.so",
+        "Flow.Library.usdt.json", "Flow.Library.usdt.txt", "Flow.Library.usdt.x64.so", "Flow.Library.usdt.arm64.so",
         "dotnet-methods.usdt.x64.so", "dotnet-methods.usdt.arm64.so",
     ];
 

@@ -80,7 +80,7 @@ public sealed partial class ShippedShopUsesItsBuiltLibraryTests(SampleShopBuild 
         string directory = ShippingShapes.SingleFilePublish(shop).Directory;
 
         // Only the executable, its symbols and the probe files: everything else is bundled.
-        Assert.Equal(["Shop.Sample", "Shop.Sample.pdb", "Shop.Sample.usdt.txt", "Shop.Sample.usdt.x64.so"],
+        Assert.Equal(["Shop.Sample", "Shop.Sample.pdb", "Shop.Sample.usdt.json", "Shop.Sample.usdt.txt", "Shop.Sample.usdt.x64.so"],
             Directory.GetFileSystemEntries(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         // The bundle names the files it holds: the deps file, not the library.
         string bundle = Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(directory, "Shop.Sample")));
