@@ -12,7 +12,7 @@ namespace Usdt.Integration.Tests;
 /// sample's sources copied to a scratch directory, restored and built from that feed.
 /// </summary>
 /// <remarks>
-/// The package gets a version of its own (<c>0.1.0-e2e.PID.TICKS</c>), so no NuGet cache
+/// The package gets a version of its own (<c>0.2.0-e2e.PID.TICKS</c>), so no NuGet cache
 /// on the machine can hold a stale copy of it: the restore always takes the package just
 /// packed. The provider is renamed to a unique name so that perf's event group
 /// (<c>sdt_PROVIDER</c>) never clashes with another run on a shared machine.
@@ -31,7 +31,7 @@ public sealed class SampleShopBuild : IDisposable
         Root = Directory.CreateTempSubdirectory("e2e-shop-").FullName;
         Feed = Path.Combine(Root, "feed");
         Provider = UniqueNames.Next("shop");
-        PackageVersion = $"0.1.0-e2e.{Environment.ProcessId}.{DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)}";
+        PackageVersion = $"0.2.0-e2e.{Environment.ProcessId}.{DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture)}";
 
         Dotnet.Run(BuildEnvironment.RepositoryRoot, "pack", "weaver/Usdt.Fody", "-c", BuildEnvironment.Configuration,
             "--no-build", "-o", Feed, $"-p:Version={PackageVersion}");
