@@ -16,13 +16,9 @@ internal static class StatCommand
 {
     public static int Run(TracingOptions options)
     {
-        (Target target, IReadOnlyList<Probe> probes) = TracingSetup.Select("stat", options, returnsOnly: true);
-        if (options.ScriptOnly)
-        {
-            Console.Out.Write(BpftraceScript.Generate(probes, target.ProcessId, TraceMode.Statistics, options.Duration, target.Description).Text);
-            return ExitCodes.Success;
-        }
-        IProbeTracer tracer = TracingSetup.Tracer(options, probes, target.Description);
+        if (TracingSetup.Prepare("stat", options, TraceMode.Statistics) is not { } prepared)
+            return ExitCodes.Success; // --script: the program is printed
+        (Target target, IReadOnlyList<Probe> probes, IProbeTracer tracer) = prepared;
         var collector = new StatCollector(probes);
         var clock = new Stopwatch();
         using var stop = new StopSignal();

@@ -15,13 +15,9 @@ internal static class TraceCommand
 {
     public static int Run(TracingOptions options)
     {
-        (Target target, IReadOnlyList<Probe> probes) = TracingSetup.Select("trace", options, returnsOnly: false);
-        if (options.ScriptOnly)
-        {
-            Console.Out.Write(BpftraceScript.Generate(probes, target.ProcessId, TraceMode.Arguments, options.Duration, target.Description).Text);
-            return ExitCodes.Success;
-        }
-        IProbeTracer tracer = TracingSetup.Tracer(options, probes, target.Description);
+        if (TracingSetup.Prepare("trace", options, TraceMode.Arguments) is not { } prepared)
+            return ExitCodes.Success; // --script: the program is printed
+        (Target target, IReadOnlyList<Probe> probes, IProbeTracer tracer) = prepared;
         var printer = new CallFlowPrinter(Console.Out, showProcess: target.ProcessId is null);
         var gate = new object();
         using var stop = new StopSignal();

@@ -22,7 +22,22 @@ internal static class TracingSetup
     /// </summary>
     public const int BpftraceLimit = 100;
 
-    public static (Target Target, IReadOnlyList<Probe> Probes) Select(string verb, TracingOptions options, bool returnsOnly)
+    /// <summary>
+    /// Finds the probes <paramref name="verb"/> traces and the tracer to use; with <c>--script</c>
+    /// prints the bpftrace program instead and returns null: there is nothing to run.
+    /// </summary>
+    public static (Target Target, IReadOnlyList<Probe> Probes, IProbeTracer Tracer)? Prepare(string verb, TracingOptions options, TraceMode mode)
+    {
+        (Target target, IReadOnlyList<Probe> probes) = Select(verb, options, returnsOnly: mode == TraceMode.Statistics);
+        if (options.ScriptOnly)
+        {
+            Console.Out.Write(BpftraceScript.Generate(probes, target.ProcessId, mode, options.Duration, target.Description).Text);
+            return null;
+        }
+        return (target, probes, Tracer(options, probes, target.Description));
+    }
+
+    private static (Target Target, IReadOnlyList<Probe> Probes) Select(string verb, TracingOptions options, bool returnsOnly)
     {
         if (!options.ScriptOnly && !Privileges.IsRoot)
             throw new ToolFailure(Privileges.NeedsRoot(verb), ExitCodes.NeedsRoot);
@@ -41,7 +56,7 @@ internal static class TracingSetup
             : System.IO.File.Exists(path) ? TargetResolver.Library(path)
             : throw new ToolFailure($"{path}: no such file", ExitCodes.NotFound);
 
-    public static IProbeTracer Tracer(TracingOptions options, IReadOnlyList<Probe> probes, string description)
+    private static IProbeTracer Tracer(TracingOptions options, IReadOnlyList<Probe> probes, string description)
     {
         TracerChoice choice = options.Tracer;
         if (choice == TracerChoice.Auto)
