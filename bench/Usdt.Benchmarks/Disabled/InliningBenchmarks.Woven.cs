@@ -4,7 +4,7 @@ using WovenOrderService = woven::Usdt.Benchmarks.Subjects.OrderService;
 
 namespace Usdt.Benchmarks.Disabled;
 
-/// <summary>The tiny method woven by the real Usdt.Fody, beside its hand replica.</summary>
+/// <summary>The tiny method woven by the real Usdt.Fody.</summary>
 public partial class InliningBenchmarks
 {
     [Benchmark(OperationsPerInvoke = Calls, Description = "woven Add (Usdt.Fody), inlinable")]

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Usdt.Benchmarks.Subjects;
-using Usdt.Benchmarks.Subjects.WovenReplica;
 
 namespace Usdt.Benchmarks.Disabled;
 
@@ -29,24 +28,6 @@ public partial class InliningBenchmarks
         int sum = 0;
         for (int i = 0; i < Calls; i++)
             sum += OrderService.AddNoInlining(i, _b);
-        return sum;
-    }
-
-    [Benchmark(OperationsPerInvoke = Calls, Description = "woven Add (hand replica), inlinable")]
-    public int WovenReplicaInlinable()
-    {
-        int sum = 0;
-        for (int i = 0; i < Calls; i++)
-            sum += WovenReplicaSubject.Add(i, _b);
-        return sum;
-    }
-
-    [Benchmark(OperationsPerInvoke = Calls, Description = "woven Add (hand replica), NoInlining")]
-    public int WovenReplicaNoInlining()
-    {
-        int sum = 0;
-        for (int i = 0; i < Calls; i++)
-            sum += WovenReplicaSubject.AddNoInlining(i, _b);
         return sum;
     }
 }

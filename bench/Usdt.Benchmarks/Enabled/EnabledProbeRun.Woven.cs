@@ -1,8 +1,8 @@
 extern alias woven;
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
+using Usdt.Benchmarks.Subjects;
 using WovenShopProbes = woven::Usdt.Benchmarks.Woven.ShopProbes;
 
 namespace Usdt.Benchmarks.Enabled;
@@ -10,16 +10,14 @@ namespace Usdt.Benchmarks.Enabled;
 /// <summary>The enabled-probe loops over static probes woven by the real Usdt.Fody.</summary>
 internal static partial class EnabledProbeRun
 {
-    private const string WovenProvider = "usdtbenchwoven";
+    private const string WovenProvider = WovenSubjects.Provider;
 
     static partial void AddWovenProbes(StringBuilder ready, List<Func<bool>> attached, ref string? problem)
     {
-        // Reading a woven property runs the module initializer, which registers the probes.
-        _ = WovenShopProbes.IsFire2Enabled;
-        ProbeRegistration? registration = UsdtDiagnostics.Registrations.LastOrDefault(r => r.Label == "Usdt.Benchmarks.Woven");
-        if (registration is not { IsActive: true })
+        ProbeRegistration registration = WovenSubjects.Registration;
+        if (!registration.IsActive)
         {
-            problem = $"woven probes not registered: {registration?.ToString() ?? "no registration"}";
+            problem = $"woven probes not registered: {registration}";
             return;
         }
         foreach (string name in (string[])["Fire2", "FireShortString", "Fire256String", "Fire6"])

@@ -5,7 +5,6 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using Usdt.Benchmarks.Subjects;
-using Usdt.Benchmarks.Subjects.WovenReplica;
 
 namespace Usdt.Benchmarks.Enabled;
 
@@ -14,7 +13,7 @@ namespace Usdt.Benchmarks.Enabled;
 /// libraries in a ready file for the tracer script, waits until a tracer has raised every
 /// semaphore, then times each fire loop. Same protocol as the C baselines (bench/native).
 /// </summary>
-internal static unsafe partial class EnabledProbeRun
+internal static partial class EnabledProbeRun
 {
     public static int Run(CommandOptions options)
     {
@@ -24,28 +23,18 @@ internal static unsafe partial class EnabledProbeRun
         int repeats = (int)options.Number("repeats", 7);
         double waitSeconds = options.Number("wait-seconds", 60);
 
-        ProbeRegistration replica = ReplicaProbeTable.Registration;
         ProbeRegistration api = ApiProbeSubject.Registration;
-        if (!replica.IsActive || !api.IsActive)
+        if (!api.IsActive)
         {
-            Console.Error.WriteLine($"enabled: probes not registered: {replica}; {api}");
+            Console.Error.WriteLine($"enabled: probes not registered: {api}");
             return 1;
         }
         // One line per probe, "probe PROVIDER NAME FILE", as the C baselines write it;
         // renamed into place so the script never reads half a file.
         var lines = new StringBuilder();
-        foreach (string name in ReplicaProbeTable.LoopProbeNames)
-            lines.Append($"probe {ReplicaProbeTable.Provider} {name} {replica.LibraryPath}\n");
         lines.Append($"probe {ApiProbeSubject.Provider} {ApiProbeSubject.Fire2.Name} {api.LibraryPath}\n");
 
-        List<Func<bool>> attached =
-        [
-            () => IsSet(ReplicaProbeTable.Fire2),
-            () => IsSet(ReplicaProbeTable.FireShortString),
-            () => IsSet(ReplicaProbeTable.Fire256String),
-            () => IsSet(ReplicaProbeTable.Fire6),
-            () => ApiProbeSubject.Fire2.IsEnabled,
-        ];
+        List<Func<bool>> attached = [() => ApiProbeSubject.Fire2.IsEnabled];
         string? wovenProblem = null;
         AddWovenProbes(lines, attached, ref wovenProblem);
         if (wovenProblem is not null)
@@ -64,12 +53,7 @@ internal static unsafe partial class EnabledProbeRun
 
         using var writer = new StreamWriter(output);
         var timer = new LoopTimer(iterations, repeats, writer);
-        string woven = ReplicaProbeTable.Provider, probeApi = ApiProbeSubject.Provider;
-        timer.Measure("cs_replica_fire2", $"{woven}:fire2", FireLoops.Fire2);
-        timer.Measure("cs_replica_str_short", $"{woven}:fire_str_short", FireLoops.FireShortString);
-        timer.Measure("cs_replica_str_256", $"{woven}:fire_str_256", FireLoops.Fire256String);
-        timer.Measure("cs_replica_fire6", $"{woven}:fire6", FireLoops.Fire6);
-        timer.Measure("cs_api_fire2", $"{probeApi}:fire2", FireLoops.ApiFire2);
+        timer.Measure("cs_api_fire2", $"{ApiProbeSubject.Provider}:fire2", FireLoops.ApiFire2);
         MeasureWoven(timer);
         return 0;
     }
@@ -79,8 +63,6 @@ internal static unsafe partial class EnabledProbeRun
 
     /// <summary>Times the loops over the real woven probes (EnabledProbeRun.Woven.cs).</summary>
     static partial void MeasureWoven(LoopTimer timer);
-
-    private static bool IsSet(int replicaProbe) => *(ushort*)(ReplicaProbeTable.Semaphores + 2 * replicaProbe) != 0;
 
     private static bool WaitAttached(List<Func<bool>> attached, double seconds)
     {

@@ -1,7 +1,6 @@
 extern alias woven;
 using System.Runtime.CompilerServices;
 using Usdt.Benchmarks.Subjects;
-using Usdt.Benchmarks.Subjects.WovenReplica;
 using WovenShopProbes = woven::Usdt.Benchmarks.Woven.ShopProbes;
 
 namespace Usdt.Benchmarks.Enabled;
@@ -27,7 +26,7 @@ internal static partial class FireLoops
     public static void WovenFire256String(long count)
     {
         for (long i = 0; i < count; i++)
-            WovenShopProbes.Fire256String(i, LoopProbeSites.LongText);
+            WovenShopProbes.Fire256String(i, Workload.LongText);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -1,46 +1,20 @@
 using System.Runtime.CompilerServices;
-using Usdt.Benchmarks.Subjects.WovenReplica;
+using Usdt.Benchmarks.Subjects;
 
 namespace Usdt.Benchmarks.Enabled;
 
 /// <summary>
 /// One tight loop per case, the probe site inlined into the loop body, as the C
-/// baselines' loops (bench/native) have theirs.
+/// baselines' loops (bench/native) have theirs. The woven static probes' loops are in
+/// FireLoops.Woven.cs.
 /// </summary>
 internal static partial class FireLoops
 {
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Fire2(long count)
-    {
-        for (long i = 0; i < count; i++)
-            LoopProbeSites.Fire2(i);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void FireShortString(long count)
-    {
-        for (long i = 0; i < count; i++)
-            LoopProbeSites.FireShortString(i);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Fire256String(long count)
-    {
-        for (long i = 0; i < count; i++)
-            LoopProbeSites.Fire256String(i);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Fire6(long count)
-    {
-        for (long i = 0; i < count; i++)
-            LoopProbeSites.Fire6(i);
-    }
-
+    /// <summary>The two-integer probe through the public API (<see cref="Probe.Fire(ProbeArgument, ProbeArgument)"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ApiFire2(long count)
     {
         for (long i = 0; i < count; i++)
-            LoopProbeSites.ApiFire2(i);
+            ApiProbeSubject.Fire2.Fire(i, 42L);
     }
 }

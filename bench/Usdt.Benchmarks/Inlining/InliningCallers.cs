@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Usdt.Benchmarks.Subjects;
-using Usdt.Benchmarks.Subjects.WovenReplica;
 
 namespace Usdt.Benchmarks.Inlining;
 
@@ -12,8 +11,6 @@ internal static partial class InliningCallers
     public static readonly List<(string Caller, string Callee, System.Func<int, int> Run)> Pairs =
     [
         (nameof(CallUnwovenAdd), "OrderService:Add(", i => CallUnwovenAdd(i, 1)),
-        (nameof(CallWovenReplicaAdd), "WovenReplicaSubject:Add(", i => CallWovenReplicaAdd(i, 1)),
-        (nameof(CallStaticProbe), "ShopProbesReplica:OrderPlaced(", i => CallStaticProbe(i, Workload.Sku)),
     ];
 
     static InliningCallers() => AddWoven(Pairs);
@@ -23,14 +20,4 @@ internal static partial class InliningCallers
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int CallUnwovenAdd(int a, int b) => OrderService.Add(a, b);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static int CallWovenReplicaAdd(int a, int b) => WovenReplicaSubject.Add(a, b);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static int CallStaticProbe(int a, string sku)
-    {
-        ShopProbesReplica.OrderPlaced(a, sku);
-        return a;
-    }
 }

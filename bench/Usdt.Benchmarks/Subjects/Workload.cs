@@ -11,6 +11,9 @@ internal static class Workload
     /// <summary>The string argument every benchmark passes (9 bytes of UTF-8).</summary>
     public const string Sku = "SKU-12345";
 
+    /// <summary>A 256-byte ASCII string: exactly the default string limit, so a probe passes it whole.</summary>
+    public static readonly string LongText = new('x', ProbeLimits.DefaultStringLimit);
+
     // A little arithmetic on both arguments: enough that the JIT cannot fold the call
     // away, small enough that a fraction of a nanosecond of overhead stays visible.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -52,9 +52,11 @@ internal static class GeneratedProjects
             """);
         if (wovenBy is not null)
         {
+            // MinMethodBytes="0": every generated method is probed, most of them being
+            // one-liners that a namespace-wide selection would otherwise leave out.
             File.WriteAllText(Path.Combine(directory, "FodyWeavers.xml"), """
                 <Weavers>
-                  <Usdt Provider="generated">
+                  <Usdt Provider="generated" MinMethodBytes="0">
                     <Include Namespace="Generated" />
                   </Usdt>
                 </Weavers>

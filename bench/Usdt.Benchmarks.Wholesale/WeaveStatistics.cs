@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Mono.Cecil;
+
+namespace Usdt.Benchmarks.Wholesale;
+
+/// <summary>
+/// What weaving one assembly did: its methods with bodies, those probed, those the inlining
+/// rule left unprobed (by size, by [AggressiveInlining]), IL before and after, the weaver's time.
+/// </summary>
+internal sealed record WeaveStatistics(
+    string Variant, string Assembly, int MethodsWithBodies, int Probed, int SkippedBySize, int SkippedAggressiveInlining,
+    int Probes, long IlBytesBefore, long IlBytesAfter, double WeaveMilliseconds)
+{
+    public static readonly string Header = "variant\tassembly\tmethods\tprobed\tskipped_size\tskipped_aggressive\tprobes\til_before\til_after\tweave_ms";
+
+    public string ToLine() => FormattableString.Invariant(
+        $"{Variant}\t{Assembly}\t{MethodsWithBodies}\t{Probed}\t{SkippedBySize}\t{SkippedAggressiveInlining}\t{Probes}\t{IlBytesBefore}\t{IlBytesAfter}\t{WeaveMilliseconds:F0}");
+
+    /// <summary>Reads the counts from the input and output assemblies and the manifest the weaver wrote beside the output.</summary>
+    public static WeaveStatistics Measure(string variant, string input, string output, string manifest, double milliseconds)
+    {
+        (int methods, long before) = Bodies(input);
+        (_, long after) = Bodies(output);
+        string[] lines = File.Exists(manifest) ? File.ReadAllLines(manifest) : [];
+        // "provider:name   (source)" per probe; a method's entry and return probes share a stem.
+        string[] probes = lines.Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith(' ') && l.Contains(':')).Select(l => l.Split(' ')[0]).ToArray();
+        int probed = probes.Where(p => p.EndsWith("__entry", StringComparison.Ordinal) || p.EndsWith("__return", StringComparison.Ordinal))
+            .Select(p => p[..p.LastIndexOf("__", StringComparison.Ordinal)]).Distinct().Count();
+        // "# Method   N IL bytes (MinMethodBytes M)" or "# Method   [AggressiveInlining]" per method left unprobed.
+        int bySize = lines.Count(l => l.StartsWith("# ", StringComparison.Ordinal) && l.EndsWith(')') && l.Contains("IL bytes (MinMethodBytes", StringComparison.Ordinal));
+        int aggressive = lines.Count(l => l.StartsWith("# ", StringComparison.Ordinal) && l.EndsWith("[AggressiveInlining]", StringComparison.Ordinal));
+        return new WeaveStatistics(variant, Path.GetFileName(input), methods, probed, bySize, aggressive, probes.Length, before, after, milliseconds);
+    }
+
+    public static WeaveStatistics Parse(string line)
+    {
+        string[] f = line.Split('\t');
+        return new WeaveStatistics(f[0], f[1], int.Parse(f[2]), int.Parse(f[3]), int.Parse(f[4]), int.Parse(f[5]), int.Parse(f[6]),
+            long.Parse(f[7]), long.Parse(f[8]), double.Parse(f[9], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static (int Methods, long IlBytes) Bodies(string path)
+    {
+        using ModuleDefinition module = ModuleDefinition.ReadModule(path);
+        List<MethodDefinition> bodies = module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody).ToList();
+        return (bodies.Count, bodies.Sum(m => (long)m.Body.CodeSize));
+    }
+}
