@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
 using Usdt.Tests.Tracers;
 using Xunit;
 
@@ -53,13 +54,14 @@ public sealed partial class MethodFlowTests(SampleShopBuild shop)
         Requires.Met(TracerRequirements.Bcc());
         using FlowProcess flow = FlowProcess.Start(Directory);
         using BccToolSession uflow = BccToolSession.Start("uflow", "-l", "java", flow.ProcessId.ToString(CultureInfo.InvariantCulture)).WaitUntilAttached();
+        int before = WarmUp(uflow, flow);
 
         flow.RunRounds(Rounds);
         int expectedLines = Rounds * FlowProcess.RoundFlow.Count * 2;
-        uflow.WaitForOutput(lines => FlowLines(lines).Count() >= expectedLines, $"{expectedLines} flow lines", TimeSpan.FromSeconds(30));
+        uflow.WaitForOutput(lines => FlowLines(lines).Count() >= before + expectedLines, $"{before} + {expectedLines} flow lines", TimeSpan.FromSeconds(30));
         IReadOnlyList<string> output = uflow.Stop();
 
-        var flowLines = FlowLines(output).ToList();
+        var flowLines = FlowLines(output).Skip(before).ToList();
         Assert.Equal(expectedLines, flowLines.Count);
         int rounds = 0;
         foreach (IGrouping<int, FlowLine> thread in flowLines.GroupBy(line => line.ThreadId))
@@ -151,6 +153,35 @@ public sealed partial class MethodFlowTests(SampleShopBuild shop)
             Assert.True(row.Success, line);
             yield return new CallRow(row.Groups[1].Value, int.Parse(row.Groups[2].Value, CultureInfo.InvariantCulture),
                 row.Groups[3].Success ? double.Parse(row.Groups[3].Value, CultureInfo.InvariantCulture) : 0);
+        }
+    }
+
+    /// <summary>
+    /// uflow says it is tracing before it opens its perf buffer, and events sent before
+    /// that are dropped: rounds run until one shows, then the lines settle. Returns how
+    /// many flow lines the warm-up printed, all of them before the counted rounds start.
+    /// </summary>
+    private static int WarmUp(BccToolSession uflow, FlowProcess flow)
+    {
+        Poll.Until(() =>
+        {
+            flow.RunRounds(1);
+            return Settled(uflow) > 0;
+        }, "uflow to print a warm-up round", TimeSpan.FromSeconds(30));
+        return Settled(uflow);
+    }
+
+    /// <summary>The number of flow lines once it has stopped growing for half a second.</summary>
+    private static int Settled(BccToolSession uflow)
+    {
+        int count = FlowLines(uflow.Lines).Count();
+        while (true)
+        {
+            Thread.Sleep(500);
+            int now = FlowLines(uflow.Lines).Count();
+            if (now == count)
+                return count;
+            count = now;
         }
     }
 
