@@ -88,19 +88,15 @@ internal static class ProbeLibraryCheck
         return identity;
     }
 
-    /// <summary>Walks the notes of one PT_NOTE segment (gABI "Note Section": namesz, descsz, type, name, descriptor, each padded to 4).</summary>
+    /// <summary>Finds the build-id and the identity note among the notes of one PT_NOTE segment.</summary>
     private static void ReadNotes(ElfReader elf, long offset, long size, ref long buildId, ref LibraryIdentity? identity)
     {
-        for (long at = offset, end = offset + size; at + 12 <= end;)
+        foreach (ElfNote note in ElfNote.In(elf, offset, size))
         {
-            long nameSize = elf.U32(at), descriptorSize = elf.U32(at + 4);
-            uint type = elf.U32(at + 8);
-            long name = at + 12, descriptor = name + Align4(nameSize);
-            if (type == NT_GNU_BUILD_ID && elf.HasCString(name, nameSize, "GNU") && descriptorSize == BuildId.Size)
-                buildId = descriptor;
-            else if (type == LibraryIdentity.NoteType && elf.HasCString(name, nameSize, LibraryIdentity.Owner))
-                identity = LibraryIdentity.FromDescriptor(elf, descriptor, descriptorSize);
-            at = descriptor + Align4(descriptorSize);
+            if (note.Type == NT_GNU_BUILD_ID && note.IsOwnedBy(elf, "GNU") && note.DescriptorSize == BuildId.Size)
+                buildId = note.DescriptorAt;
+            else if (note.Type == LibraryIdentity.NoteType && note.IsOwnedBy(elf, LibraryIdentity.Owner))
+                identity = LibraryIdentity.FromDescriptor(elf, note.DescriptorAt, note.DescriptorSize);
         }
     }
 
@@ -134,6 +130,4 @@ internal static class ProbeLibraryCheck
         }
         return false;
     }
-
-    private static long Align4(long value) => (value + 3) & ~3L;
 }

@@ -111,21 +111,17 @@ internal sealed class ProbeLibraryFile
         return library;
     }
 
-    /// <summary>Walks one note section (gABI "Note Section": namesz, descsz, type, name, descriptor, each padded to 4).</summary>
+    /// <summary>Reads the SDT notes, the build-id and the identity note of one note section.</summary>
     private void ReadNotes(ElfReader elf, long offset, long size, long? baseAddress)
     {
-        for (long at = offset, end = offset + size; at + 12 <= end;)
+        foreach (ElfNote note in ElfNote.In(elf, offset, size))
         {
-            long nameSize = elf.U32(at), descriptorSize = elf.U32(at + 4);
-            uint type = elf.U32(at + 8);
-            long name = at + 12, descriptor = name + Align4(nameSize);
-            if (type == NT_STAPSDT && elf.HasCString(name, nameSize, "stapsdt"))
-                Notes.Add(ReadSdtNote(elf, descriptor, descriptorSize, baseAddress));
-            else if (type == NT_GNU_BUILD_ID && elf.HasCString(name, nameSize, "GNU"))
-                BuildId = Hex(elf, descriptor, descriptorSize);
-            else if (type == LibraryIdentity.NoteType && elf.HasCString(name, nameSize, LibraryIdentity.Owner))
-                Identity = LibraryIdentity.FromDescriptor(elf, descriptor, descriptorSize);
-            at = descriptor + Align4(descriptorSize);
+            if (note.Type == NT_STAPSDT && note.IsOwnedBy(elf, "stapsdt"))
+                Notes.Add(ReadSdtNote(elf, note.DescriptorAt, note.DescriptorSize, baseAddress));
+            else if (note.Type == NT_GNU_BUILD_ID && note.IsOwnedBy(elf, "GNU"))
+                BuildId = Hex(elf, note.DescriptorAt, note.DescriptorSize);
+            else if (note.Type == LibraryIdentity.NoteType && note.IsOwnedBy(elf, LibraryIdentity.Owner))
+                Identity = LibraryIdentity.FromDescriptor(elf, note.DescriptorAt, note.DescriptorSize);
         }
     }
 
@@ -164,6 +160,4 @@ internal sealed class ProbeLibraryFile
             hex.Append(elf.U8(at + i).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
         return hex.ToString();
     }
-
-    private static long Align4(long value) => (value + 3) & ~3L;
 }
