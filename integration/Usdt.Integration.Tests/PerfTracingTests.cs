@@ -19,6 +19,9 @@ public sealed class PerfTracingTests(SampleShopBuild shop)
         string entry = perf.AddSdtEvent(app.LibraryPath, shop.Provider, "OrderService__PlaceOrder__entry");
         string exit = perf.AddSdtEvent(app.LibraryPath, shop.Provider, "ShippingService__ShipAsync__return");
         perf.StartRecording([entry, exit]);
+        // perf acknowledges "enable" before its uprobes take effect in a process already
+        // running when other tracer tests run alongside: the 15 orders counted come after.
+        app.WaitForMoreOrders(TracingByPathTests.PerfSettleOrders);
         app.WaitForMoreOrders(15);
         IReadOnlyList<PerfSample> samples = perf.StopRecording().Where(s => s.ProcessId == app.ProcessId).ToList();
         app.Stop();

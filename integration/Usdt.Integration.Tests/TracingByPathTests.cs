@@ -19,6 +19,9 @@ public sealed partial class TracingByPathTests(SampleShopBuild shop)
 {
     private const string Probe = "OrderService__PlaceOrder__entry";
 
+    /// <summary>Orders (about 35 ms each) a shop places after perf acknowledged "enable" before perf's attach counts as done.</summary>
+    internal const int PerfSettleOrders = 20;
+
     private string Library => Path.Combine(Path.GetDirectoryName(shop.AppPath)!, "Shop.Sample.usdt.x64.so");
 
     [SkippableFact]
@@ -45,6 +48,10 @@ public sealed partial class TracingByPathTests(SampleShopBuild shop)
         perf.AddToBuildIdCache(Library);
         string placeOrder = perf.AddSdtEvent(Library, shop.Provider, Probe);
         perf.StartRecording([placeOrder]);
+        // perf acknowledges "enable" before its uprobe takes effect in a process already
+        // running when other tracer tests run alongside (a few orders were seen lost): the
+        // attach is counted from a moment later, after the first shop placed more orders.
+        shops.First.WaitForMoreOrders(PerfSettleOrders);
 
         shops.RunSecondThenStopFirst();
         // perf writes what it buffered when it stops, so every event is in the data file.
