@@ -26,7 +26,9 @@ public sealed class BpftraceTracingTests(SampleShopBuild shop)
             usdt:*:{{p}}:InventoryService__Reserve__return /arg2/ { printf("threw %s\n", str(arg2)); }
             usdt:*:{{p}}:OrderRejected { printf("rejected %d %s\n", arg0, str(arg1)); }
             """, app.ProcessId).WaitUntilAttached();
-        bpftrace.WaitForOutput(lines => lines.Count(l => l.StartsWith("rejected", StringComparison.Ordinal)) >= 2, "two rejected orders", TimeSpan.FromSeconds(20));
+        // Enough for the checks below: two rejections, and more returns than the ten pairs checked.
+        bpftrace.WaitForOutput(lines => lines.Count(l => l.StartsWith("rejected", StringComparison.Ordinal)) >= 2 &&
+            lines.Count(l => l.StartsWith('@') && l.Contains(" return ", StringComparison.Ordinal)) >= 12, "two rejected orders and 12 returns", TimeSpan.FromSeconds(20));
         IReadOnlyList<string> lines = bpftrace.Stop();
         app.Stop();
 
