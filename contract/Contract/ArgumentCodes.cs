@@ -15,9 +15,18 @@ internal static class ArgumentCodes
 
     public static bool TryParse(char code, out ArgumentKind kind)
     {
-        int index = Codes.IndexOf(code);
-        kind = (ArgumentKind)(index + 1);
-        return index >= 0;
+        // A loop, not IndexOf: the runtime parses tables at start-up, where the first use of
+        // the framework's vectorised search costs more than the whole table.
+        for (int i = 0; i < Codes.Length; i++)
+        {
+            if (Codes[i] == code)
+            {
+                kind = (ArgumentKind)(i + 1);
+                return true;
+            }
+        }
+        kind = default;
+        return false;
     }
 
     /// <summary>Size in bytes of the value a tracer reads: pointers and unsupported slots are 8-byte words.</summary>

@@ -2,14 +2,30 @@ using System;
 
 namespace Usdt.Elf;
 
-/// <summary>Bounds-checked little-endian reads of an ELF64 file held in memory; a read outside it throws <see cref="FormatException"/>.</summary>
+/// <summary>
+/// Bounds-checked little-endian reads of an ELF64 file held in memory, whole or its first
+/// bytes only; a read outside what is held throws <see cref="FormatException"/>.
+/// </summary>
 internal sealed class ElfReader
 {
-    public ElfReader(byte[] bytes) => Bytes = bytes;
+    /// <summary>Reads of a whole file.</summary>
+    public ElfReader(byte[] bytes)
+        : this(bytes, bytes.LongLength)
+    {
+    }
 
+    /// <summary>Reads of the first bytes of a file of <paramref name="length"/> bytes: its headers and notes, say.</summary>
+    public ElfReader(byte[] head, long length)
+    {
+        Bytes = head;
+        Length = length;
+    }
+
+    /// <summary>What is held: the whole file, or its first bytes.</summary>
     public byte[] Bytes { get; }
 
-    public long Length => Bytes.LongLength;
+    /// <summary>The file's length.</summary>
+    public long Length { get; }
 
     public byte U8(long at) => Bytes[Check(at, 1)];
 
@@ -44,8 +60,10 @@ internal sealed class ElfReader
 
     private long Check(long at, int size)
     {
-        if (at < 0 || size < 0 || at > Bytes.LongLength - size)
-            throw new FormatException($"the file ends before offset {at} + {size} (it has {Bytes.LongLength} bytes)");
+        if (at < 0 || size < 0 || at > Length - size)
+            throw new FormatException($"the file ends before offset {at} + {size} (it has {Length} bytes)");
+        if (at > Bytes.LongLength - size)
+            throw new FormatException($"offset {at} + {size} lies past the first {Bytes.LongLength} bytes, where headers and notes belong");
         return at;
     }
 }

@@ -17,13 +17,20 @@ internal static class ProbeLibraryCheck
     /// The library's identity when it passes every check for a module of
     /// <paramref name="probeCount"/> probes whose table hashes to <paramref name="tableHash"/>,
     /// in a process of <paramref name="architecture"/>; null with the first <paramref name="problem"/> found.
-    /// The whole <paramref name="file"/> is read; its build-id bytes are zeroed and restored while it is hashed.
     /// </summary>
-    public static LibraryIdentity? Verify(byte[] file, ElfArchitecture architecture, ulong tableHash, int probeCount, out string problem)
+    public static LibraryIdentity? Verify(byte[] file, ElfArchitecture architecture, ulong tableHash, int probeCount, out string problem) =>
+        Verify(new ElfReader(file), at => BuildId.IsStoredIn(file, (int)at), architecture, tableHash, probeCount, out problem);
+
+    /// <summary>
+    /// As <see cref="Verify(byte[], ElfArchitecture, ulong, int, out string)"/>, for a file of which
+    /// <paramref name="elf"/> holds the headers and notes, and <paramref name="isBuildIdAt"/> tells
+    /// whether the 20 bytes at an offset are the build-id of the whole file.
+    /// </summary>
+    public static LibraryIdentity? Verify(ElfReader elf, Func<long, bool> isBuildIdAt, ElfArchitecture architecture, ulong tableHash, int probeCount, out string problem)
     {
         try
         {
-            return VerifyOrThrow(new ElfReader(file), architecture, tableHash, probeCount, out problem);
+            return VerifyOrThrow(elf, isBuildIdAt, architecture, tableHash, probeCount, out problem);
         }
         catch (FormatException e)
         {
@@ -32,7 +39,7 @@ internal static class ProbeLibraryCheck
         }
     }
 
-    private static LibraryIdentity? VerifyOrThrow(ElfReader elf, ElfArchitecture architecture, ulong tableHash, int probeCount, out string problem)
+    private static LibraryIdentity? VerifyOrThrow(ElfReader elf, Func<long, bool> isBuildIdAt, ElfArchitecture architecture, ulong tableHash, int probeCount, out string problem)
     {
         if (elf.Length < EhdrSize || elf.U32(0) != 0x464c457f || elf.U8(4) != ELFCLASS64 || elf.U8(5) != ELFDATA2LSB || elf.U16(16) != ET_DYN)
         {
@@ -63,7 +70,7 @@ internal static class ProbeLibraryCheck
             problem = buildId < 0 ? "it has no build-id note" : identity is null ? "it has no Usdt identity note (not written by Usdt.Fody)" : "its build-id is not where Usdt.Fody writes it";
             return null;
         }
-        if (!BuildIdMatches(elf.Bytes, buildId))
+        if (!isBuildIdAt(buildId))
         {
             problem = "damaged: its build-id does not match its bytes";
             return null;
@@ -98,22 +105,6 @@ internal static class ProbeLibraryCheck
             else if (note.Type == LibraryIdentity.NoteType && note.IsOwnedBy(elf, LibraryIdentity.Owner))
                 identity = LibraryIdentity.FromDescriptor(elf, note.DescriptorAt, note.DescriptorSize);
         }
-    }
-
-    /// <summary>The writer hashed the file with the id still zero: so does this, then puts the id back.</summary>
-    private static bool BuildIdMatches(byte[] file, long at)
-    {
-        var stored = new byte[BuildId.Size];
-        Buffer.BlockCopy(file, (int)at, stored, 0, stored.Length);
-        Array.Clear(file, (int)at, stored.Length);
-        byte[] computed = BuildId.Compute(file);
-        Buffer.BlockCopy(stored, 0, file, (int)at, stored.Length);
-        for (int i = 0; i < stored.Length; i++)
-        {
-            if (stored[i] != computed[i])
-                return false;
-        }
-        return true;
     }
 
     /// <summary>True when [<paramref name="address"/>, +<paramref name="length"/>) lies in a PT_LOAD with exactly <paramref name="flags"/> and file-backed.</summary>

@@ -240,12 +240,12 @@ internal static class ReportWriter
         foreach (string[] r in rows.OrderBy(r => Number(r[1])).ThenBy(r => r[0], StringComparer.Ordinal))
             report.AppendLine($"| {Number(r[1]):N0} | {r[0]} | {Format(Number(r[2]), "0.00")} | {Format(Number(r[3]), "0.00")} | {Format(Number(r[4]), "0.00")} | {Format(Number(r[5]), "0.00")} | {Number(r[6]):N0} B |");
         report.AppendLine();
-        foreach (string label in new[] { "jit", "package", "r2r" })
+        foreach ((string way, string label) in new[] { "built", "generated" }.SelectMany(way => new[] { "jit", "package", "r2r" }.Select(label => (way, label))))
         {
-            IReadOnlyList<string[]> parts = files.Rows($"startup-parts-{label}.tsv");
+            IReadOnlyList<string[]> parts = files.Rows(way == "built" ? $"startup-parts-built-{label}.tsv" : $"startup-parts-{label}.tsv");
             if (parts.Count == 0)
                 continue;
-            report.AppendLine($"Where the cold start of 1,000 probes goes ({label}): a fresh process times the first use of each thing registration relies on, one after the other (fastest of 5 processes per step).").AppendLine();
+            report.AppendLine($"Where the cold start of 1,000 probes goes ({label}, {way} library): a fresh process times the first use of each thing registration relies on, one after the other (fastest of 5 processes per step).").AppendLine();
             report.AppendLine("| Step | ms |").AppendLine("|---|---:|");
             foreach (string[] r in parts)
                 report.AppendLine($"| {r[0]} | {Format(Number(r[1]), "0.00")} |");

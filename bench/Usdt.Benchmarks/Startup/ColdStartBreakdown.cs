@@ -16,7 +16,8 @@ namespace Usdt.Benchmarks.Startup;
 /// Where a cold registration's time goes: in a fresh process, the first use of each thing
 /// <see cref="WovenProbes.Register"/> relies on, timed one after the other, then the
 /// registration itself (whose shared first-use costs are then already paid) and a repeat.
-/// Writes one "step, ms" line per step.
+/// With <c>--libraries DIR</c> the steps are those of a library built beside the assembly
+/// (found in DIR), without it those of a generated one. Writes one "step, ms" line per step.
 /// </summary>
 internal static class ColdStartBreakdown
 {
@@ -27,13 +28,61 @@ internal static class ColdStartBreakdown
     {
         int count = (int)options.Number("probes", 1000);
         string table = RegistrationTiming.Table(count);
-        var steps = new List<(string, double)>();
-        long start = Stopwatch.GetTimestamp();
-        void Step(string name)
-        {
-            steps.Add((name, Stopwatch.GetElapsedTime(start).TotalMilliseconds));
-            start = Stopwatch.GetTimestamp();
-        }
+        var steps = new Steps();
+        int exitCode = options.Optional("libraries") is { } libraries
+            ? Built(table, libraries, steps.Step)
+            : Generated(table, steps.Step);
+        if (exitCode == 0)
+            steps.Print();
+        return exitCode;
+    }
+
+    /// <summary>Step by step what registration from a built library does (<see cref="BuiltLibrary"/>).</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static int Built(string table, string libraries, Action<string> Step)
+    {
+        _ = typeof(WovenProbes).TypeHandle;
+        Step("load Usdt.dll");
+        int count = ProbeTableParser.CountLines(table);
+        Step("count lines");
+        ulong hash = ProbeTableText.Hash(table);
+        Step("hash the probe table");
+        ProbeTableParser.TryParseFirst(table, out ProbeSpec? first, out _);
+        Step("parse the first line");
+        UsdtSettings settings = UsdtSettings.FromEnvironment();
+        Step("read settings");
+        string path = Path.Combine(libraries, ProbeLibraryFiles.ForModule(RegistrationTiming.Stem, ElfArchitecture.X64));
+        int fd = LibC.OpenAt(LibC.AT_FDCWD, path, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
+        Step("open");
+        LibC.StatxOf(fd, out LibC.Statx status);
+        Step("statx");
+        var file = new SafeFileHandle(fd, ownsHandle: false);
+        byte[] head = new byte[4096];
+        RandomAccess.Read(file, head, 0);
+        Step("read the headers");
+        long length = (long)status.Size;
+        LibraryIdentity identity = ProbeLibraryCheck.Verify(new ElfReader(head, length), at => FileBuildId.IsStoredIn(file, length, head, (int)at),
+            ElfArchitecture.X64, hash, count, out string problem) ?? throw new InvalidDataException(problem);
+        Step("check it, build-id included");
+        FileBuildId.IsStoredIn(file, length, head, ElfWriter.BuildIdDescriptorOffset);
+        Step("build-id again");
+        byte[] buildId = BuildId.At(head, ElfWriter.BuildIdDescriptorOffset);
+        if (DescriptorLoad.Load(fd, ProbeSymbolNames.StubOfFirst(first!.Provider, first.Name), identity.TextAddress, buildId, out string why) == 0)
+            throw new InvalidDataException(why);
+        Step("dlopen, dlsym, confirm the mapping");
+
+        var module = new ModuleLibrary(RegistrationTiming.Stem, [libraries]);
+        ProbeRegistration registration = WovenProbes.Register(table, "startup", module);
+        Step("Register, first call: all of the above again, first use of what is left");
+        WovenProbes.Register(table, "startup", module);
+        Step("Register, second call");
+        return registration.Placement == ProbePlacement.BuiltLibrary ? 0 : Fail(registration);
+    }
+
+    /// <summary>Step by step what registration of a generated library does (<see cref="LibraryPlacement"/>).</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static int Generated(string table, Action<string> Step)
+    {
 
         ProbeTableParser.TryParse(table, out List<ProbeSpec> specs, out _);
         Step("parse the probe table, first call");
@@ -67,13 +116,38 @@ internal static class ColdStartBreakdown
         Step("Register, first call: all of the above again, first use of what is left");
         WovenProbes.Register(table, "startup");
         Step("Register, second call");
-        if (!first.IsActive)
+        return first.IsActive ? 0 : Fail(first);
+    }
+
+    private static int Fail(ProbeRegistration registration)
+    {
+        Console.Out.WriteLine($"registration not as measured: {registration}");
+        return 1;
+    }
+
+    /// <summary>
+    /// Named times, each since the previous step. Plain arrays, filled in place: a generic
+    /// collection of tuples would be compiled at its first use, inside the first step.
+    /// </summary>
+    private sealed class Steps
+    {
+        private readonly string[] _names = new string[32];
+        private readonly long[] _ticks = new long[32];
+        private int _count;
+        private long _start = Stopwatch.GetTimestamp();
+
+        public void Step(string name)
         {
-            Console.Out.WriteLine($"registration inactive: {first.Reason}");
-            return 1;
+            long now = Stopwatch.GetTimestamp();
+            _names[_count] = name;
+            _ticks[_count++] = now - _start;
+            _start = Stopwatch.GetTimestamp();
         }
-        foreach ((string name, double ms) in steps)
-            Console.Out.WriteLine($"{name}\t{ms.ToString("0.###", CultureInfo.InvariantCulture)}");
-        return 0;
+
+        public void Print()
+        {
+            for (int i = 0; i < _count; i++)
+                Console.Out.WriteLine($"{_names[i]}\t{(_ticks[i] * 1000.0 / Stopwatch.Frequency).ToString("0.###", CultureInfo.InvariantCulture)}");
+        }
     }
 }

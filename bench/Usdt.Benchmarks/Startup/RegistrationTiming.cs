@@ -31,7 +31,7 @@ internal static class RegistrationTiming
     private static readonly int[] ProbeCounts = [10, 1_000, 10_000];
     private static readonly string[] Ways = ["built", "generated"];
     private const int Processes = 5;
-    private const string Stem = "Startup";
+    public const string Stem = "Startup";
 
     public static int Run(CommandOptions options)
     {
@@ -66,17 +66,20 @@ internal static class RegistrationTiming
             var fastest = Enumerable.Range(0, rows[0].Length).Select(c => rows.Min(r => r[c]));
             writer.WriteLine($"{label}/{way}\t" + string.Join('\t', fastest.Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))));
         }
-        return Breakdown(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, $"startup-parts-{label}.tsv"), executable);
+        string results = Path.GetDirectoryName(Path.GetFullPath(output))!;
+        string builtLibrary = Path.Combine(libraries, 1_000.ToString(CultureInfo.InvariantCulture));
+        int generated = Breakdown(Path.Combine(results, $"startup-parts-{label}.tsv"), executable, []);
+        return generated != 0 ? generated : Breakdown(Path.Combine(results, $"startup-parts-built-{label}.tsv"), executable, ["--libraries", builtLibrary]);
     }
 
     /// <summary>The cold start of 1,000 probes taken apart (<see cref="ColdStartBreakdown"/>), fastest process per step.</summary>
-    private static int Breakdown(string output, string? executable)
+    private static int Breakdown(string output, string? executable, string[] way)
     {
         var samples = new Dictionary<string, List<double>>();
         var order = new List<string>();
         for (int p = 0; p < Processes; p++)
         {
-            (int exitCode, string text) = SelfProcess.Run([ColdStartBreakdown.ChildCommand, "--probes", "1000"], executable: executable);
+            (int exitCode, string text) = SelfProcess.Run([ColdStartBreakdown.ChildCommand, "--probes", "1000", .. way], executable: executable);
             if (exitCode != 0)
             {
                 Console.Error.WriteLine($"startup: breakdown child failed: {text}");

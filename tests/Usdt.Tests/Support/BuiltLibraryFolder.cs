@@ -19,10 +19,16 @@ internal sealed class BuiltLibraryFolder : IDisposable
     private readonly TemporaryDirectory _directory = new("usdt-built-");
 
     public BuiltLibraryFolder(string provider, string stem = "Woven.Module")
+        : this(provider, ["a:i", "b:", "c:ls"], stem)
+    {
+    }
+
+    /// <summary>A folder for a module of <paramref name="probes"/>, each <c>name:codes</c>.</summary>
+    public BuiltLibraryFolder(string provider, string[] probes, string stem = "Woven.Module")
     {
         Provider = provider;
         Stem = stem;
-        Table = ProbeTable(provider, "a:i", "b:", "c:ls");
+        Table = ProbeTable(provider, probes);
         Write(Table, BackendRegistration.ThisArchitecture);
     }
 

@@ -19,6 +19,9 @@ internal static class BuiltLibrary
     // Far beyond any real library (about 300 bytes per probe); refuses to read anything huge.
     private const long MaxSize = 256L << 20;
 
+    // The ELF header, program headers and the notes that identify the library (ElfWriter's layout).
+    private const int HeadSize = 4096;
+
     /// <summary>The loaded library, or null with the reason added to <paramref name="reasons"/>.</summary>
     public static LoadedProbes? TryLoad(ModuleLibrary module, ProbeSet probes, ElfArchitecture architecture, List<string> reasons)
     {
@@ -52,23 +55,23 @@ internal static class BuiltLibrary
             reasons.Add($"the built library {path} is not a regular file of a plausible size");
             return null;
         }
-        byte[] bytes = new byte[status.Size];
-        int read = 0;
-        while (read < bytes.Length && RandomAccess.Read(file, bytes.AsSpan(read), read) is var got and > 0)
-            read += got;
-        if (read != bytes.Length)
+        // Headers and notes, which the writer puts first; the rest is only hashed.
+        byte[] head = new byte[Math.Min(HeadSize, (long)status.Size)];
+        if (RandomAccess.Read(file, head, 0) != head.Length)
         {
             reasons.Add($"the built library {path} changed while it was read");
             return null;
         }
 
-        if (ProbeLibraryCheck.Verify(bytes, architecture, probes.TableHash, probes.Count, out string problem) is not { } identity)
+        long length = (long)status.Size;
+        if (ProbeLibraryCheck.Verify(new ElfReader(head, length), at => FileBuildId.IsStoredIn(file, length, head, (int)at),
+                architecture, probes.TableHash, probes.Count, out string problem) is not { } identity)
         {
             reasons.Add($"the built library {path} does not fit: {problem}");
             return null;
         }
         string anchor = ProbeSymbolNames.StubOfFirst(probes.FirstProvider, probes.FirstName);
-        byte[] buildId = bytes.AsSpan(ElfWriter.BuildIdDescriptorOffset, BuildId.Size).ToArray();
+        byte[] buildId = BuildId.At(head, ElfWriter.BuildIdDescriptorOffset);
         string unloadable;
         nint firstStub = DescriptorLoad.IsAvailable
             ? DescriptorLoad.Load(fd, anchor, identity.TextAddress, buildId, out unloadable)

@@ -48,13 +48,23 @@ internal static class DescriptorLoad
         if (!NativeLibrary.TryGetExport(handle, anchor, out nint stub) ||
             LibC.DlAddr(stub, out LibC.LoadedObject loaded) == 0 ||
             loaded.LoadBase != stub - (nint)textAddress ||
-            !new ReadOnlySpan<byte>((void*)(loaded.LoadBase + ElfWriter.BuildIdDescriptorOffset), buildId.Length).SequenceEqual(buildId))
+            !HasBuildId((byte*)(loaded.LoadBase + ElfWriter.BuildIdDescriptorOffset), buildId))
         {
             reason = $"the dynamic loader returned another library for {name}";
             return 0;
         }
         reason = "";
         return stub;
+    }
+
+    private static unsafe bool HasBuildId(byte* mapped, byte[] buildId)
+    {
+        for (int i = 0; i < buildId.Length; i++)
+        {
+            if (mapped[i] != buildId[i])
+                return false;
+        }
+        return true;
     }
 
     /// <summary>The path the kernel knows the open file by (readlink of /proc/self/fd/N), or null.</summary>

@@ -79,6 +79,35 @@ public sealed class BuiltLibraryTests
     }
 
     [SkippableFact]
+    public void LibraryOfManyPiecesThatFitsIsLoaded()
+    {
+        Requires.Met(TracerRequirements.ProbePlatform());
+        using var folder = new BuiltLibraryFolder(UniqueNames.Next("built"), ManyProbes());
+        Assert.True(new FileInfo(folder.LibraryPath).Length > 4 * 32 * 1024, "the library spans several of the pieces it is read in");
+
+        ProbeRegistration registration = folder.Register();
+
+        Assert.True(registration.Placement == ProbePlacement.BuiltLibrary, registration.ToString());
+        Assert.Equal(folder.LibraryPath, ProcessMemory.MappedFile(registration.StubBase));
+    }
+
+    // Read and hashed in pieces: a change in the first, a middle or the last piece is caught alike.
+    [SkippableTheory]
+    [InlineData(0.05)]
+    [InlineData(0.5)]
+    [InlineData(0.9999)]
+    public void LibraryWithAChangedByteInAnyPieceIsReplacedByAGeneratedOne(double where)
+    {
+        Requires.Met(TracerRequirements.ProbePlatform());
+        using var folder = new BuiltLibraryFolder(UniqueNames.Next("built"), ManyProbes());
+        byte[] bytes = File.ReadAllBytes(folder.LibraryPath);
+        bytes[(int)(bytes.Length * where)] ^= 0x01;
+        File.WriteAllBytes(folder.LibraryPath, bytes);
+
+        AssertGenerated(folder, "damaged: its build-id does not match its bytes");
+    }
+
+    [SkippableFact]
     public void LibraryForAnotherProcessorIsReplacedByAGeneratedOne()
     {
         Requires.Met(TracerRequirements.ProbePlatform());
@@ -198,6 +227,9 @@ public sealed class BuiltLibraryTests
         foreach (string part in reasonParts)
             Assert.Contains(part, registration.Reason);
     }
+
+    private static string[] ManyProbes() =>
+        Enumerable.Range(0, 1_000).Select(i => $"Service{i % 7}__Method{i}__{(i % 2 == 0 ? "entry" : "return")}:is").ToArray();
 
     private static ProbeSet ProbeSetOf(string table)
     {
