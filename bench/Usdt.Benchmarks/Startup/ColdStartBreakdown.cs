@@ -17,7 +17,8 @@ namespace Usdt.Benchmarks.Startup;
 /// <see cref="WovenProbes.Register"/> relies on, timed one after the other, then the
 /// registration itself (whose shared first-use costs are then already paid) and a repeat.
 /// With <c>--libraries DIR</c> the steps are those of a library built beside the assembly
-/// (found in DIR), without it those of a generated one. Writes one "step, ms" line per step.
+/// (found in DIR), without it those of a generated one; <c>--in-app</c> first does what an
+/// application has done before (<see cref="ApplicationStartUp"/>). Writes one "step, ms" line per step.
 /// </summary>
 internal static class ColdStartBreakdown
 {
@@ -28,6 +29,8 @@ internal static class ColdStartBreakdown
     {
         int count = (int)options.Number("probes", 1000);
         string table = RegistrationTiming.Table(count);
+        if (options.Has("in-app"))
+            ApplicationStartUp.Simulate();
         var steps = new Steps();
         int exitCode = options.Optional("libraries") is { } libraries
             ? Built(table, libraries, steps.Step)
@@ -52,6 +55,7 @@ internal static class ColdStartBreakdown
         UsdtSettings settings = UsdtSettings.FromEnvironment();
         Step("read settings");
         string path = Path.Combine(libraries, ProbeLibraryFiles.ForModule(RegistrationTiming.Stem, ElfArchitecture.X64));
+        Step("name the file");
         int fd = LibC.OpenAt(LibC.AT_FDCWD, path, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
         Step("open");
         LibC.StatxOf(fd, out LibC.Statx status);

@@ -29,7 +29,9 @@ internal static class RegistrationTiming
 {
     public const string ChildCommand = "startup-child";
     private static readonly int[] ProbeCounts = [10, 1_000, 10_000];
-    private static readonly string[] Ways = ["built", "generated"];
+    // built-in-app: the built library again, in a process that has first done what any
+    // application does before its first woven method runs (ApplicationStartUp).
+    private static readonly string[] Ways = ["built", "built-in-app", "generated"];
     private const int Processes = 5;
     public const string Stem = "Startup";
 
@@ -68,8 +70,9 @@ internal static class RegistrationTiming
         }
         string results = Path.GetDirectoryName(Path.GetFullPath(output))!;
         string builtLibrary = Path.Combine(libraries, 1_000.ToString(CultureInfo.InvariantCulture));
-        int generated = Breakdown(Path.Combine(results, $"startup-parts-{label}.tsv"), executable, []);
-        return generated != 0 ? generated : Breakdown(Path.Combine(results, $"startup-parts-built-{label}.tsv"), executable, ["--libraries", builtLibrary]);
+        int failed = Breakdown(Path.Combine(results, $"startup-parts-{label}.tsv"), executable, []);
+        failed = failed != 0 ? failed : Breakdown(Path.Combine(results, $"startup-parts-built-{label}.tsv"), executable, ["--libraries", builtLibrary]);
+        return failed != 0 ? failed : Breakdown(Path.Combine(results, $"startup-parts-built-in-app-{label}.tsv"), executable, ["--libraries", builtLibrary, "--in-app"]);
     }
 
     /// <summary>The cold start of 1,000 probes taken apart (<see cref="ColdStartBreakdown"/>), fastest process per step.</summary>
@@ -103,7 +106,10 @@ internal static class RegistrationTiming
     public static int RunChild(CommandOptions options)
     {
         int count = (int)options.Number("probes", 1000);
-        bool built = options.Required("way") == "built";
+        string way = options.Required("way");
+        bool built = way.StartsWith("built", StringComparison.Ordinal);
+        if (way == "built-in-app")
+            ApplicationStartUp.Simulate();
         var module = new ModuleLibrary(Stem, [options.Required("libraries")]);
         string table = Table(count);
         ProbeRegistration Register() => built ? WovenProbes.Register(table, "startup", module) : WovenProbes.Register(table, "startup");

@@ -11,13 +11,10 @@ namespace Usdt.Registration;
 /// </summary>
 internal static class ProbeRegistry
 {
-#if NET9_0_OR_GREATER
-    // Lock lives in System.Runtime; locking an object (Monitor) would load the System.Threading
-    // facade during the first registration, as part of an application's start-up.
-    private static readonly System.Threading.Lock s_lock = new();
-#else
+    // An object's monitor, not System.Threading.Lock: every application has used a monitor
+    // before its first woven method runs, while Lock's first use (its type, its settings)
+    // would be paid by the registration.
     private static readonly object s_lock = new();
-#endif
     private static readonly List<ProbeRegistration> s_registrations = [];
     private static UsdtSettings? s_settings;
     private static IProbeBackend? s_backend;

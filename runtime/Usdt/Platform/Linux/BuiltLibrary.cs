@@ -26,9 +26,10 @@ internal static class BuiltLibrary
     public static LoadedProbes? TryLoad(ModuleLibrary module, ProbeSet probes, ElfArchitecture architecture, List<string> reasons)
     {
         string fileName = ProbeLibraryFiles.ForModule(module.AssemblyStem, architecture);
-        foreach (string directory in module.Directories)
+        for (int i = 0; i < module.Directories.Count; i++)
         {
-            string path = Path.Combine(directory, fileName);
+            // Joined by hand: the directories carry no trailing separator, and this is Linux.
+            string path = module.Directories[i] + "/" + fileName;
             int fd = LibC.OpenAt(LibC.AT_FDCWD, path, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
             if (fd < 0)
             {

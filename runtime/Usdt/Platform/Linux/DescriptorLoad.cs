@@ -22,7 +22,8 @@ namespace Usdt.Platform.Linux;
 internal static class DescriptorLoad
 {
     /// <summary>False in sandboxes without /proc, where a descriptor cannot be named.</summary>
-    public static bool IsAvailable { get; } = Directory.Exists("/proc/self/fd");
+    public static bool IsAvailable { get; } =
+        LibC.StatxAt(LibC.AT_FDCWD, "/proc/self/fd", 0, LibC.STATX_TYPE, out LibC.Statx status) == 0 && (status.Mode & LibC.S_IFMT) == LibC.S_IFDIR;
 
     /// <summary>
     /// Loads the file behind <paramref name="fd"/> and returns the address of its stub 0

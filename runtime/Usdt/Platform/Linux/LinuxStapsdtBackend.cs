@@ -38,7 +38,12 @@ internal sealed class LinuxStapsdtBackend : IProbeBackend
             else if (BuiltLibrary.TryLoad(module, probes, _architecture, reasons) is { } built)
                 return built;
         }
+        return Generate(probes, label, reasons);
+    }
 
+    /// <summary>Writes the library now and places it (kept apart so a built library's load touches none of this).</summary>
+    private LoadedProbes Generate(ProbeSet probes, string label, List<string> reasons)
+    {
         _placement ??= new LibraryPlacement(DirectoryCandidates.For(_settings), _settings.AllowMemoryFile, _fileTokens);
         ProbeLibraryImage image = ElfWriter.Write(probes.Specs, _architecture, probes.TableHash);
         if (_placement.Place(image, label, reasons) is not { } placed)
