@@ -17,6 +17,8 @@ internal sealed record Variant(string Name, string? Configuration, string Descri
         new(Unwoven, null, "the NuGet assemblies as shipped"),
         new("woven", "<Usdt><Include Namespace='*' /></Usdt>", "every method selected, default rules (MinMethodBytes 64, [AggressiveInlining] left out)"),
         new("all-methods", "<Usdt MinMethodBytes='0'><Include Namespace='*' /></Usdt>", "every method selected, no size rule ([AggressiveInlining] still left out)"),
+        new("woven-before", "<Usdt><Include Namespace='*' /></Usdt>", "as woven; its directory holds a copy woven by an earlier weaver (run with --reuse)"),
+        new("entry-only", "<Usdt Return='false'><Include Namespace='*' /></Usdt>", "as woven, entry probes only: the check and the entry site, no traced copy"),
         new("generic", "<Usdt GenericProbes='true'><Include Namespace='*' /></Usdt>", "as woven, with the generic dotnet:method__entry/return pair"),
     ];
 

@@ -15,13 +15,13 @@ public sealed class WovenIlSnapshotTests
     // Each case weaves its types alone (with what they use), so a probe added elsewhere in
     // the test input does not move the probe indices its snapshot shows.
     [Theory]
-    [InlineData("sync-method", "AssemblyToProcess.Shapes.Calculator", "Add")]
-    [InlineData("sync-void-method", "AssemblyToProcess.Shapes.Calculator", "Nothing")]
+    [InlineData("sync-method", "AssemblyToProcess.Shapes.Calculator", "Add", "<Add>usdt_traced")]
+    [InlineData("sync-void-method", "AssemblyToProcess.Shapes.Calculator", "Nothing", "<Nothing>usdt_traced")]
     [InlineData("constructor", "AssemblyToProcess.Shapes.Dog", ".ctor")]
-    [InlineData("generic-method", "AssemblyToProcess.Shapes.Box`1", "Swap")]
+    [InlineData("generic-method", "AssemblyToProcess.Shapes.Box`1", "Swap", "<Swap>usdt_traced")]
     [InlineData("async-kickoff", "AssemblyToProcess.Async.AsyncWork", "DelayThenAdd")]
     [InlineData("async-state-machine", "AssemblyToProcess.Async.AsyncWork/<DelayThenAdd>d__0", "MoveNext")]
-    [InlineData("returned-task", "AssemblyToProcess.Async.ReturnedTasks", "Forward")]
+    [InlineData("returned-task", "AssemblyToProcess.Async.ReturnedTasks", "Forward", "<Forward>usdt_traced")]
     [InlineData("static-probe", "AssemblyToProcess.StaticProbes.ShopProbes", "OrderPlaced", "get_IsOrderPlacedEnabled")]
     [InlineData("probe-table", "<UsdtProbes>")]
     public void WovenIlMatchesItsSnapshot(string snapshot, string type, params string[] methods)

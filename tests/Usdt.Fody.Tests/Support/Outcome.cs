@@ -91,6 +91,10 @@ internal static class Outcome
             System.Text.RegularExpressions.Regex.Replace(line, @" @ [^|]*?" + UserFrameMarker.Trim(), " @user"),
             @" in /[^|)]*:line \d+", "");
 
+    /// <summary>Names a frame of a traced method's sibling (<c>&lt;Divide&gt;usdt_traced</c>) as the method itself (<c>Divide</c>).</summary>
+    public static string WithTracedFramesAsTheirMethods(string line) =>
+        System.Text.RegularExpressions.Regex.Replace(line, @"\.<([^>]+)>usdt_traced(?=[\[(])", ".$1");
+
     private static string Items(IEnumerable items, Assembly home, int depth)
     {
         var text = new StringBuilder();

@@ -9,18 +9,29 @@ namespace Usdt.Fody.Injection;
 /// Weaves a method's entry and return probes (and the generic pair's sites) so that a method
 /// nobody traces runs its own code with one check in front of it, and nothing around it:
 /// <code>
-///   if (any of the method's semaphores != 0) goto Traced;   // one 4-byte read (two with the generic pair)
+///   if (any of the method's semaphores != 0) return &lt;Method&gt;usdt_traced(this, arguments...);
+///   original code, untouched
+/// </code>
+/// The sibling <see cref="TracedMethod"/> holds the instrumented copy: [entry site]
+/// [generic entry]; start = returnEnabled ? Timestamp() : 0; a copy of the original code,
+/// wrapped by <see cref="ReturnProbeRegion"/>. Out of line, the method grows by the check and
+/// the call only: the JIT weighs a callee's every IL byte when it decides to inline it, and a
+/// copy in the method's own body (twice its size, with exception clauses) turned hot callees
+/// down as unprofitable. Methods <see cref="TracedMethodRule"/> keeps in line get the copy
+/// appended to their own body instead, behind the same check:
+/// <code>
+///   if (any of the method's semaphores != 0) goto Traced;
 ///   original code, untouched
 /// Traced:
-///   [entry site] [generic entry]; start = returnEnabled ? Timestamp() : 0;
-///   a copy of the original code, wrapped by <see cref="ReturnProbeRegion"/>
+///   [entry site] [generic entry]; start = ...; the copy, wrapped
 /// </code>
-/// The exception clause that a return probe needs for the exits by exception covers only the
-/// copy, so the untraced path keeps its frame, its registers and its loops out of any clause
-/// the weaver added. The copy carries the original's sequence points: the same lines in stack
-/// traces whichever path ran. Code that cannot be copied (a branch or clause reaching before
-/// the copied part, in hand-written IL) is wrapped in place instead, behind the same check.
-/// A method without a return site gets only the entry sites behind the check.
+/// Either way the exception clause that a return probe needs for the exits by exception
+/// covers only the copy, so the untraced path keeps its frame, its registers and its loops
+/// out of any clause the weaver added. The copy carries the original's sequence points: the
+/// same lines in stack traces whichever path ran (traced, out of line, under one more frame,
+/// the sibling's). Code that cannot be copied (a branch or clause reaching before the copied
+/// part, in hand-written IL) is wrapped in place instead, behind the same check. A method
+/// without a return site gets only the entry sites behind the check.
 /// </summary>
 internal sealed class SyncMethodInjector
 {
@@ -53,6 +64,12 @@ internal sealed class SyncMethodInjector
             check.Add(OpCodes.Brfalse, userCodeStart).Add(EntrySites(plan));
             Insert(method, check, userCodeStart);
         }
+        else if (TracedMethodRule.MovesOut(method))
+        {
+            Instruction call = CallTracedMethod(plan);
+            check.Add(OpCodes.Brtrue, call);
+            Insert(method, check, userCodeStart);
+        }
         else if (BodyCopy.TryAppend(method, userCodeStart, traced) is { } copyStart)
         {
             VariableDefinition clock = _returns.Wrap(plan, copyStart);
@@ -73,6 +90,44 @@ internal sealed class SyncMethodInjector
         }
         body.OptimizeMacros();
         InjectedSequencePoints.SortSequencePoints(method);
+    }
+
+    /// <summary>
+    /// Moves the traced copy into a sibling method (<see cref="TracedMethod"/>), instruments
+    /// it there, and appends to the method <c>return Sibling(this, arguments...)</c>; returns
+    /// that call's first instruction, where the check branches to. The method itself gets no
+    /// exception clause and no locals.
+    /// </summary>
+    private Instruction CallTracedMethod(FunctionProbePlan plan)
+    {
+        MethodDefinition method = plan.Method;
+        (MethodDefinition sibling, MethodReference reference) = TracedMethod.Create(method);
+        var siblingPlan = new FunctionProbePlan(sibling, plan.EntryProbe, plan.ReturnProbe, plan.Parameters, plan.ReturnValue, plan.ReturnedTask, plan.Generic);
+        MethodBody body = sibling.Body;
+        ShortBranches.Widen(body);
+        Instruction start = body.Instructions[0];
+        VariableDefinition clock = _returns.Wrap(siblingPlan, start);
+        InstructionBlock prologue = EntrySites(siblingPlan).Add(_returns.StartClock(siblingPlan, clock));
+        prologue.InsertBefore(body, start);
+        InjectedSequencePoints.Hide(sibling, prologue.First);
+        body.OptimizeMacros();
+        InjectedSequencePoints.SortSequencePoints(sibling);
+
+        var forward = new InstructionBlock();
+        if (method.HasThis)
+            forward.Add(OpCodes.Ldarg_0);
+        foreach (ParameterDefinition parameter in method.Parameters)
+            forward.Add(OpCodes.Ldarg, parameter);
+        forward.Add(OpCodes.Call, reference).Add(OpCodes.Ret);
+        // Cecil marks "to the end of the body" with a null end; the call goes after the end.
+        foreach (ExceptionHandler handler in method.Body.ExceptionHandlers)
+        {
+            handler.TryEnd ??= forward.First;
+            handler.HandlerEnd ??= forward.First;
+        }
+        forward.AppendTo(method.Body);
+        InjectedSequencePoints.Hide(method, forward.First);
+        return forward.First;
     }
 
     /// <summary>The entry probe's site and the generic pair's <c>method__entry</c>, each behind its own semaphore.</summary>

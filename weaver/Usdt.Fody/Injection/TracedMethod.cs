@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace Usdt.Fody.Injection;
+
+/// <summary>
+/// A private sibling of a method with the same parameters (and <c>this</c>, the same kind of
+/// method, static or instance) holding a copy of its body: its instructions, locals,
+/// exception clauses and sequence points (the copy shows the original's lines). The weaver
+/// instruments the sibling and has the method call it while a tracer is attached
+/// (<see cref="SyncMethodInjector"/>). The sibling is never inlined: its only call site
+/// runs only when traced, and inlined it would bring its size back into the method.
+/// </summary>
+internal static class TracedMethod
+{
+    /// <summary>Adds the sibling to the method's type; returns it and the reference to call it by.</summary>
+    public static (MethodDefinition Definition, MethodReference Reference) Create(MethodDefinition method)
+    {
+        var traced = new MethodDefinition(NameOf(method),
+            MethodAttributes.Private | MethodAttributes.HideBySig | (method.Attributes & MethodAttributes.Static),
+            method.ReturnType)
+        {
+            HasThis = method.HasThis,
+            ExplicitThis = method.ExplicitThis,
+            CallingConvention = method.CallingConvention,
+            ImplAttributes = MethodImplAttributes.IL | MethodImplAttributes.Managed | MethodImplAttributes.NoInlining,
+        };
+        // Same type parameters at the same positions: the copied body, its locals and the
+        // signature name them as !!N (ECMA-335 II.23.2.12), by position, not by owner.
+        foreach (GenericParameter parameter in method.GenericParameters)
+        {
+            var copy = new GenericParameter(parameter.Name, traced) { Attributes = parameter.Attributes };
+            foreach (GenericParameterConstraint constraint in parameter.Constraints)
+                copy.Constraints.Add(new GenericParameterConstraint(constraint.ConstraintType));
+            traced.GenericParameters.Add(copy);
+        }
+        foreach (ParameterDefinition parameter in method.Parameters)
+            traced.Parameters.Add(new ParameterDefinition(parameter.Name, parameter.Attributes & (ParameterAttributes.In | ParameterAttributes.Out), parameter.ParameterType));
+        // Added first: the copy's `this` parameter is made from the declaring type.
+        method.DeclaringType.Methods.Add(traced);
+        CopyBody(method, traced);
+        return (traced, Instantiated(ReferenceTo(traced, method.DeclaringType), method));
+    }
+
+    /// <summary>A generic sibling called with the method's own type arguments: <c>Sibling&lt;!!0, ...&gt;</c>.</summary>
+    private static MethodReference Instantiated(MethodReference sibling, MethodDefinition method)
+    {
+        if (!method.HasGenericParameters)
+            return sibling;
+        var instance = new GenericInstanceMethod(sibling);
+        foreach (GenericParameter parameter in method.GenericParameters)
+            instance.GenericArguments.Add(parameter);
+        return instance;
+    }
+
+    /// <summary>An unspeakable name, as the C# compiler gives its own helpers: <c>&lt;Add&gt;usdt_traced</c>.</summary>
+    private static string NameOf(MethodDefinition method) => $"<{method.Name}>usdt_traced";
+
+    private static void CopyBody(MethodDefinition method, MethodDefinition traced)
+    {
+        MethodBody source = method.Body;
+        MethodBody target = traced.Body;
+        // Same locals in the same order: ldloc.N and ldarg.N keep their meaning in the copy.
+        target.InitLocals = source.InitLocals;
+        var locals = new Dictionary<VariableDefinition, VariableDefinition>();
+        foreach (VariableDefinition local in source.Variables)
+        {
+            var copy = new VariableDefinition(local.VariableType);
+            locals[local] = copy;
+            target.Variables.Add(copy);
+        }
+
+        var map = new Dictionary<Instruction, Instruction>(source.Instructions.Count);
+        foreach (Instruction instruction in source.Instructions)
+        {
+            Instruction copy = Instruction.Create(OpCodes.Nop);
+            copy.OpCode = instruction.OpCode;
+            map[instruction] = copy;
+        }
+        foreach (Instruction instruction in source.Instructions)
+        {
+            map[instruction].Operand = instruction.Operand switch
+            {
+                Instruction branch => map[branch],
+                Instruction[] branches => branches.Select(b => map[b]).ToArray(),
+                VariableDefinition local => locals[local],
+                ParameterDefinition parameter => parameter.Index < 0 ? target.ThisParameter : traced.Parameters[parameter.Index],
+                var other => other,
+            };
+            target.Instructions.Add(map[instruction]);
+        }
+        Instruction? Map(Instruction? instruction) => instruction is null ? null : map[instruction];
+        foreach (ExceptionHandler handler in source.ExceptionHandlers)
+        {
+            target.ExceptionHandlers.Add(new ExceptionHandler(handler.HandlerType)
+            {
+                TryStart = Map(handler.TryStart),
+                TryEnd = Map(handler.TryEnd),
+                FilterStart = Map(handler.FilterStart),
+                HandlerStart = Map(handler.HandlerStart),
+                HandlerEnd = Map(handler.HandlerEnd),
+                CatchType = handler.CatchType,
+            });
+        }
+        CopySequencePoints(method, traced, map);
+    }
+
+    /// <summary>
+    /// Until the body is written, the original instructions keep the offsets they were read
+    /// at, and so do the sequence points bound to them: that is how a point finds its instruction.
+    /// </summary>
+    private static void CopySequencePoints(MethodDefinition method, MethodDefinition traced, Dictionary<Instruction, Instruction> map)
+    {
+        if (!method.DebugInformation.HasSequencePoints)
+            return;
+        var byOffset = new Dictionary<int, Instruction>();
+        foreach (Instruction instruction in method.Body.Instructions)
+        {
+            if (!byOffset.ContainsKey(instruction.Offset))
+                byOffset[instruction.Offset] = instruction;
+        }
+        foreach (SequencePoint point in method.DebugInformation.SequencePoints)
+        {
+            if (!byOffset.TryGetValue(point.Offset, out Instruction? instruction))
+                continue;
+            traced.DebugInformation.SequencePoints.Add(new SequencePoint(map[instruction], point.Document)
+            {
+                StartLine = point.StartLine,
+                StartColumn = point.StartColumn,
+                EndLine = point.EndLine,
+                EndColumn = point.EndColumn,
+            });
+        }
+    }
+
+    /// <summary>The sibling as its method calls it: on the type's own instantiation when the type is generic (ECMA-335 II.9.4).</summary>
+    private static MethodReference ReferenceTo(MethodDefinition traced, TypeDefinition type)
+    {
+        if (!type.HasGenericParameters)
+            return traced;
+        var self = new GenericInstanceType(type);
+        foreach (GenericParameter parameter in type.GenericParameters)
+            self.GenericArguments.Add(parameter);
+        var reference = new MethodReference(traced.Name, traced.ReturnType, self)
+        {
+            HasThis = traced.HasThis,
+            ExplicitThis = traced.ExplicitThis,
+            CallingConvention = traced.CallingConvention,
+        };
+        foreach (GenericParameter parameter in traced.GenericParameters)
+            reference.GenericParameters.Add(new GenericParameter(parameter.Name, reference));
+        foreach (ParameterDefinition parameter in traced.Parameters)
+            reference.Parameters.Add(new ParameterDefinition(parameter.ParameterType));
+        return reference;
+    }
+}
