@@ -91,8 +91,9 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         table.Complete(ModuleDefinition.Assembly.Name.Name, AssemblyStem);
         if (diagnostics.ErrorCount > 0)
             return;
-        File.WriteAllText(ManifestPath, manifest.Text(ModuleDefinition.Assembly.Name.Name));
-        File.WriteAllText(JsonManifestPath, ProbeManifestJson.Write(manifest, ModuleDefinition.Assembly.Name.Name));
+        string assemblyName = ModuleDefinition.Assembly.Name.Name;
+        Utf8TextFile.Write(ManifestPath, text => manifest.WriteText(assemblyName, text));
+        Utf8TextFile.Write(JsonManifestPath, text => ProbeManifestJson.Write(manifest, assemblyName, text));
         IReadOnlyList<string> libraries = BuiltProbeLibraries.Write(table, OutputDirectory, AssemblyStem);
         if (table.MethodNames is { IsEmpty: false })
             libraries = [.. libraries, .. BuiltProbeLibraries.WriteMethodPair(OutputDirectory)];
