@@ -42,6 +42,7 @@ internal sealed class SyncMethodInjector
     {
         MethodDefinition method = plan.Method;
         MethodBody body = method.Body;
+        ReserveRoom(body, plan);
         ShortBranches.Widen(body);
 
         var check = new InstructionBlock();
@@ -73,6 +74,17 @@ internal sealed class SyncMethodInjector
         }
         body.OptimizeMacros();
         InjectedSequencePoints.SortSequencePoints(method);
+    }
+
+    /// <summary>
+    /// Grows the instruction list once, to about what the woven body holds (the code twice,
+    /// plus the sites), instead of doubling it step by step as the weaver adds instructions.
+    /// </summary>
+    private static void ReserveRoom(MethodBody body, FunctionProbePlan plan)
+    {
+        int expected = 2 * body.Instructions.Count + 48 + 8 * plan.Parameters.Count;
+        if (body.Instructions.Capacity < expected)
+            body.Instructions.Capacity = expected;
     }
 
     /// <summary>The entry probe's site and the generic pair's <c>method__entry</c>, each behind its own semaphore.</summary>
