@@ -41,8 +41,28 @@ internal static class ElfWriter
     {
         if (probes.Count == 0)
             throw new ArgumentException("A probe library needs at least one probe.", nameof(probes));
+        return Write(probes, architecture, tableHash, ProbeSymbolNames.For(probes));
+    }
 
-        var layout = new Layout(probes, architecture);
+    /// <summary>
+    /// Writes the library of <paramref name="probes"/> for each of <paramref name="architectures"/>,
+    /// in that order: the symbol names, the same in every one, are made once.
+    /// </summary>
+    public static ProbeLibraryImage[] Write(IReadOnlyList<ProbeSpec> probes, IReadOnlyList<ElfArchitecture> architectures, ulong tableHash)
+    {
+        if (probes.Count == 0)
+            throw new ArgumentException("A probe library needs at least one probe.", nameof(probes));
+        (string[] Stubs, string[] Semaphores) symbols = ProbeSymbolNames.For(probes);
+        var images = new ProbeLibraryImage[architectures.Count];
+        for (int i = 0; i < images.Length; i++)
+            images[i] = Write(probes, architectures[i], tableHash, symbols);
+        return images;
+    }
+
+    private static ProbeLibraryImage Write(IReadOnlyList<ProbeSpec> probes, ElfArchitecture architecture, ulong tableHash,
+        (string[] Stubs, string[] Semaphores) symbols)
+    {
+        var layout = new Layout(probes, architecture, symbols);
         byte[] bytes = new byte[layout.FileSize];
         var image = new ImageWriter(bytes);
 
@@ -307,14 +327,14 @@ internal static class ElfWriter
         public readonly long SectionHeadersOffset;
         public readonly int FileSize;
 
-        public Layout(IReadOnlyList<ProbeSpec> probes, ElfArchitecture architecture)
+        public Layout(IReadOnlyList<ProbeSpec> probes, ElfArchitecture architecture, (string[] Stubs, string[] Semaphores) symbols)
         {
             _probes = probes;
             PageSize = architecture.MaxPageSize;
             StubLength = architecture.Stub.Length;
             int count = probes.Count;
 
-            (StubSymbols, SemaphoreSymbols) = ProbeSymbolNames.For(probes);
+            (StubSymbols, SemaphoreSymbols) = symbols;
             int symbolCount = 1 + 2 * count;
             DynStrSize = 1;
             ArgumentSpecs = new string[count];
