@@ -27,12 +27,20 @@ internal static class ProbeTableText
 
     public static string Of(IReadOnlyList<ProbeSpec> probes)
     {
-        var text = new StringBuilder(probes.Count * 48);
+        // The lines go straight into a builder of the exact size: for 10,000 probes the
+        // table is megabytes, and per-line strings would only be copied again.
+        int length = probes.Count == 0 ? 0 : probes.Count - 1;
+        for (int i = 0; i < probes.Count; i++)
+            length += probes[i].Provider.Length + 1 + probes[i].Name.Length + 1 + probes[i].Arguments.Count;
+        var text = new StringBuilder(length);
         for (int i = 0; i < probes.Count; i++)
         {
             if (i > 0)
                 text.Append(LineSeparator);
-            text.Append(Line(probes[i].Provider, probes[i].Name, Codes(probes[i].Arguments)));
+            ProbeSpec probe = probes[i];
+            text.Append(probe.Provider).Append(FieldSeparator).Append(probe.Name).Append(FieldSeparator);
+            for (int a = 0; a < probe.Arguments.Count; a++)
+                text.Append(ArgumentCodes.Of(probe.Arguments[a]));
         }
         return text.ToString();
     }

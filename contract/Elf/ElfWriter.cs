@@ -41,8 +41,28 @@ internal static class ElfWriter
     {
         if (probes.Count == 0)
             throw new ArgumentException("A probe library needs at least one probe.", nameof(probes));
+        return Write(probes, architecture, tableHash, ProbeSymbolNames.For(probes));
+    }
 
-        var layout = new Layout(probes, architecture);
+    /// <summary>
+    /// Writes the library of <paramref name="probes"/> for each of <paramref name="architectures"/>,
+    /// in that order: the symbol names, the same in every one, are made once.
+    /// </summary>
+    public static ProbeLibraryImage[] Write(IReadOnlyList<ProbeSpec> probes, IReadOnlyList<ElfArchitecture> architectures, ulong tableHash)
+    {
+        if (probes.Count == 0)
+            throw new ArgumentException("A probe library needs at least one probe.", nameof(probes));
+        (string[] Stubs, string[] Semaphores) symbols = ProbeSymbolNames.For(probes);
+        var images = new ProbeLibraryImage[architectures.Count];
+        for (int i = 0; i < images.Length; i++)
+            images[i] = Write(probes, architectures[i], tableHash, symbols);
+        return images;
+    }
+
+    private static ProbeLibraryImage Write(IReadOnlyList<ProbeSpec> probes, ElfArchitecture architecture, ulong tableHash,
+        (string[] Stubs, string[] Semaphores) symbols)
+    {
+        var layout = new Layout(probes, architecture, symbols);
         byte[] bytes = new byte[layout.FileSize];
         var image = new ImageWriter(bytes);
 
@@ -307,21 +327,32 @@ internal static class ElfWriter
         public readonly long SectionHeadersOffset;
         public readonly int FileSize;
 
-        public Layout(IReadOnlyList<ProbeSpec> probes, ElfArchitecture architecture)
+        public Layout(IReadOnlyList<ProbeSpec> probes, ElfArchitecture architecture, (string[] Stubs, string[] Semaphores) symbols)
         {
             _probes = probes;
             PageSize = architecture.MaxPageSize;
             StubLength = architecture.Stub.Length;
             int count = probes.Count;
 
-            (StubSymbols, SemaphoreSymbols) = ProbeSymbolNames.For(probes);
+            (StubSymbols, SemaphoreSymbols) = symbols;
             int symbolCount = 1 + 2 * count;
             DynStrSize = 1;
             ArgumentSpecs = new string[count];
+            // Probes share a handful of argument lists (every return probe has the same
+            // three, say): each distinct list's spec is formatted once.
+            var specs = new Dictionary<ulong, string>();
             for (int i = 0; i < count; i++)
             {
                 DynStrSize += StubSymbols[i].Length + 1 + SemaphoreSymbols[i].Length + 1;
-                ArgumentSpecs[i] = StapsdtArgumentSpec.Format(probes[i].Arguments, architecture);
+                IReadOnlyList<ArgumentKind> arguments = probes[i].Arguments;
+                if (ArgumentListKey(arguments) is not { } key)
+                {
+                    ArgumentSpecs[i] = StapsdtArgumentSpec.Format(arguments, architecture);
+                    continue;
+                }
+                if (!specs.TryGetValue(key, out string? spec))
+                    specs.Add(key, spec = StapsdtArgumentSpec.Format(arguments, architecture));
+                ArgumentSpecs[i] = spec;
             }
             for (Section section = Section.Null; section < Section.Count; section++)
                 ShStrTab.Add(SectionName(section));
@@ -362,6 +393,24 @@ internal static class ElfWriter
             ShStrTabOffset = StapsdtOffset + StapsdtSize;
             SectionHeadersOffset = Align(ShStrTabOffset + ShStrTab.Size, 8);
             FileSize = checked((int)(SectionHeadersOffset + ShdrSize * (long)Section.Count));
+        }
+
+        /// <summary>
+        /// The argument list packed into a number, four bits a kind after four bits of count;
+        /// null when it does not fit (more arguments than the contract allows, a kind past 15).
+        /// </summary>
+        private static ulong? ArgumentListKey(IReadOnlyList<ArgumentKind> arguments)
+        {
+            if (arguments.Count > ContractLimits.MaxArguments)
+                return null;
+            ulong key = (ulong)arguments.Count;
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                if ((byte)arguments[i] > 0xF)
+                    return null;
+                key |= (ulong)arguments[i] << (4 + 4 * i);
+            }
+            return key;
         }
 
         /// <summary>Address (and file offset) of probe <paramref name="probe"/>'s stub.</summary>

@@ -103,16 +103,19 @@ internal sealed class FunctionBoundaryProbes
                 wantReturn = false;
             }
         }
-        string source = Source(method);
+        // Made once: the manifest entry, both probes' source and the generic pair use them.
+        string signature = Signature(method);
+        string typeName = method.DeclaringType.FullName.Replace('/', '.');
+        string source = $"{typeName}.{method.Name}{signature}";
         // The return probe reports when the operation completes: async methods and returned tasks.
         bool reportsCompletion = selected.Shape is MethodShape.Async or MethodShape.RuntimeAsync || returnedTask is not null;
-        var member = new ManifestMember(method.DeclaringType.FullName.Replace('/', '.'), method.Name, Signature(method));
+        var member = new ManifestMember(typeName, method.Name, signature);
         int? entry = _configuration.Entry ? AddEntryProbe(method, member, source, reportsCompletion, provider, stem, parameters) : null;
         int? exit = wantReturn ? AddReturnProbe(member, source, reportsCompletion, provider, stem, returnValue) : null;
         if (entry is null && exit is null)
             return false;
 
-        MethodNames? generic = _table.MethodNames?.Add(method.DeclaringType.FullName.Replace('/', '.'), method.Name, Signature(method));
+        MethodNames? generic = _table.MethodNames?.Add(typeName, method.Name, signature);
         var plan = new FunctionProbePlan(method, entry, exit, parameters, returnValue, returnedTask, generic);
         if (stateMachine is not null)
             _async.Inject(plan, stateMachine);
@@ -137,7 +140,6 @@ internal sealed class FunctionBoundaryProbes
         return _table.Add(provider, name, [returnValue.Kind, ArgumentKind.Int64, ArgumentKind.Utf8String]);
     }
 
-    private static string Source(MethodDefinition method) => $"{MethodSelector.Describe(method)}{Signature(method)}";
 
     /// <summary>The parameter types, as the manifest and the generic pair's signature argument show them: <c>(Int32, String)</c>.</summary>
     private static string Signature(MethodDefinition method) => ManifestArguments.Signature(method);

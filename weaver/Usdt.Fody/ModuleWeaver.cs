@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using Fody;
 using Mono.Cecil;
 using Usdt.Contract;
@@ -91,11 +92,28 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         table.Complete(ModuleDefinition.Assembly.Name.Name, AssemblyStem);
         if (diagnostics.ErrorCount > 0)
             return;
-        File.WriteAllText(ManifestPath, manifest.Text(ModuleDefinition.Assembly.Name.Name));
-        File.WriteAllText(JsonManifestPath, ProbeManifestJson.Write(manifest, ModuleDefinition.Assembly.Name.Name));
-        IReadOnlyList<string> libraries = BuiltProbeLibraries.Write(table, OutputDirectory, AssemblyStem);
-        if (table.MethodNames is { IsEmpty: false })
-            libraries = [.. libraries, .. BuiltProbeLibraries.WriteMethodPair(OutputDirectory)];
+        // The manifests and the probe libraries are separate files made from the finished
+        // table: another thread writes the manifests while this one writes the libraries,
+        // which touch no Cecil object (only the manifests' thread reads the module then).
+        string assemblyName = ModuleDefinition.Assembly.Name.Name;
+        string manifestPath = ManifestPath, jsonManifestPath = JsonManifestPath;
+        Task manifests = Task.Run(() =>
+        {
+            Utf8TextFile.Write(manifestPath, text => manifest.WriteText(assemblyName, text));
+            Utf8TextFile.Write(jsonManifestPath, text => ProbeManifestJson.Write(manifest, assemblyName, text));
+        });
+        IReadOnlyList<string> libraries;
+        try
+        {
+            libraries = BuiltProbeLibraries.Write(table, OutputDirectory, AssemblyStem);
+            if (table.MethodNames is { IsEmpty: false })
+                libraries = [.. libraries, .. BuiltProbeLibraries.WriteMethodPair(OutputDirectory)];
+        }
+        finally
+        {
+            // Rethrows the manifests' own exception, not an AggregateException around it.
+            manifests.GetAwaiter().GetResult();
+        }
         diagnostics.Info($"Usdt: {table.Count} probes ({functions} methods with function-boundary probes as provider '{provider}', {statics} static probes); " +
             $"arguments listed in {ManifestPath}; probe libraries {string.Join(", ", libraries.Select(Path.GetFileName))}.");
     }

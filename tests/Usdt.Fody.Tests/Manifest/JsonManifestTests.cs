@@ -184,8 +184,10 @@ public sealed partial class JsonManifestTests
     [InlineData("")]
     public void StringsSurviveAJsonParser(string value)
     {
-        string text = new JsonText().StartObject().String("value", value).String("none", null).Boolean("yes", true)
-            .RawNumber("big", "18446744073709551615").StartArray("empty").EndArray().EndObject().ToString();
+        var writer = new StringWriter();
+        new JsonText(writer).StartObject().String("value", value).String("none", null).Boolean("yes", true)
+            .RawNumber("big", "18446744073709551615").StartArray("empty").EndArray().EndObject().End();
+        string text = writer.ToString();
 
         using JsonDocument document = JsonDocument.Parse(text);
         Assert.Equal(value, document.RootElement.GetProperty("value").GetString());

@@ -19,11 +19,12 @@ internal static class BuiltProbeLibraries
     public static IReadOnlyList<string> Write(ProbeTable table, string directory, string assemblyStem)
     {
         ulong hash = ProbeTableText.Hash(table.Text);
+        ProbeLibraryImage[] images = ElfWriter.Write(table.Probes, ElfArchitecture.All, hash);
         var written = new List<string>();
-        foreach (ElfArchitecture architecture in ElfArchitecture.All)
+        for (int i = 0; i < images.Length; i++)
         {
-            string path = Path.Combine(directory, ProbeLibraryFiles.ForModule(assemblyStem, architecture));
-            File.WriteAllBytes(path, ElfWriter.Write(table.Probes, architecture, hash).Bytes);
+            string path = Path.Combine(directory, ProbeLibraryFiles.ForModule(assemblyStem, ElfArchitecture.All[i]));
+            File.WriteAllBytes(path, images[i].Bytes);
             written.Add(path);
         }
         return written;

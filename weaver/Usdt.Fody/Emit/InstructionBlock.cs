@@ -7,7 +7,8 @@ namespace Usdt.Fody.Emit;
 /// <summary>A run of new instructions built in order, then spliced into a method body.</summary>
 internal sealed class InstructionBlock
 {
-    public List<Instruction> Instructions { get; } = [];
+    // Sixteen: most blocks (a probe site, a check) fit without the list growing.
+    public List<Instruction> Instructions { get; } = new(16);
 
     public Instruction First => Instructions[0];
 

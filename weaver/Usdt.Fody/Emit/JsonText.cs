@@ -1,20 +1,26 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
+using System.IO;
 
 namespace Usdt.Fody.Emit;
 
 /// <summary>
 /// A small JSON writer (RFC 8259) for the machine-readable manifest: two-space indentation,
 /// members in the order written, strings escaped. The weaver runs inside MSBuild on
-/// netstandard2.0, where System.Text.Json is not part of the framework.
+/// netstandard2.0, where System.Text.Json is not part of the framework. It writes straight
+/// to a <see cref="TextWriter"/>: the manifest of a large library runs to megabytes, which
+/// built up in memory first would be copied three times over.
 /// </summary>
 internal sealed class JsonText
 {
-    private readonly StringBuilder _text = new();
+    private readonly TextWriter _text;
     // One entry per open object or array: whether it has a member or element yet, and
     // whether it is written on one line.
     private readonly Stack<(bool Any, bool Inline)> _open = new();
+    // "\n" and the indentation of each depth, made once: written before every member.
+    private readonly List<string> _newLines = [];
+
+    public JsonText(TextWriter text) => _text = text;
 
     public JsonText StartObject(string? name = null) => Open(name, '{', inline: false);
 
@@ -31,7 +37,7 @@ internal sealed class JsonText
     {
         Value(name);
         if (value is null)
-            _text.Append("null");
+            _text.Write("null");
         else
             Quote(value);
         return this;
@@ -40,14 +46,14 @@ internal sealed class JsonText
     public JsonText Boolean(string name, bool value)
     {
         Value(name);
-        _text.Append(value ? "true" : "false");
+        _text.Write(value ? "true" : "false");
         return this;
     }
 
     public JsonText Number(string name, long value)
     {
         Value(name);
-        _text.Append(value.ToString(CultureInfo.InvariantCulture));
+        _text.Write(value.ToString(CultureInfo.InvariantCulture));
         return this;
     }
 
@@ -55,17 +61,17 @@ internal sealed class JsonText
     public JsonText RawNumber(string name, string digits)
     {
         Value(name);
-        _text.Append(digits);
+        _text.Write(digits);
         return this;
     }
 
-    /// <summary>The document, ending in a newline.</summary>
-    public override string ToString() => _text.ToString() + "\n";
+    /// <summary>Ends the document with a newline (not <see cref="TextWriter.WriteLine()"/>, whose newline depends on the build host).</summary>
+    public void End() => _text.Write('\n');
 
     private JsonText Open(string? name, char bracket, bool inline)
     {
         Value(name);
-        _text.Append(bracket);
+        _text.Write(bracket);
         _open.Push((false, inline || _open.Count > 0 && _open.Peek().Inline));
         return this;
     }
@@ -74,10 +80,10 @@ internal sealed class JsonText
     {
         (bool any, bool inline) = _open.Pop();
         if (any && inline)
-            _text.Append(' ');
+            _text.Write(' ');
         else if (any)
             NewLine();
-        _text.Append(bracket);
+        _text.Write(bracket);
         return this;
     }
 
@@ -88,21 +94,27 @@ internal sealed class JsonText
         {
             (bool any, bool inline) = _open.Pop();
             if (any)
-                _text.Append(',');
+                _text.Write(',');
             _open.Push((true, inline));
             if (inline)
-                _text.Append(' ');
+                _text.Write(' ');
             else
                 NewLine();
         }
         if (name is not null)
         {
             Quote(name);
-            _text.Append(": ");
+            _text.Write(": ");
         }
     }
 
-    private void NewLine() => _text.Append('\n').Append(' ', _open.Count * 2);
+    private void NewLine()
+    {
+        int depth = _open.Count;
+        while (_newLines.Count <= depth)
+            _newLines.Add("\n" + new string(' ', _newLines.Count * 2));
+        _text.Write(_newLines[depth]);
+    }
 
     /// <summary>
     /// A string literal: quotation mark, reverse solidus and the control characters
@@ -111,26 +123,45 @@ internal sealed class JsonText
     /// </summary>
     private void Quote(string value)
     {
-        _text.Append('"');
+        _text.Write('"');
+        // Names and types rarely need escaping: such a string goes out in one write.
+        if (NeedsNoEscape(value))
+            _text.Write(value);
+        else
+            QuoteEscaped(value);
+        _text.Write('"');
+    }
+
+    private static bool NeedsNoEscape(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c < 0x20 || c == '"' || c == '\\')
+                return false;
+        }
+        return true;
+    }
+
+    private void QuoteEscaped(string value)
+    {
         foreach (char c in value)
         {
             switch (c)
             {
-                case '"': _text.Append("\\\""); break;
-                case '\\': _text.Append("\\\\"); break;
-                case '\n': _text.Append("\\n"); break;
-                case '\r': _text.Append("\\r"); break;
-                case '\t': _text.Append("\\t"); break;
-                case '\b': _text.Append("\\b"); break;
-                case '\f': _text.Append("\\f"); break;
+                case '"': _text.Write("\\\""); break;
+                case '\\': _text.Write("\\\\"); break;
+                case '\n': _text.Write("\\n"); break;
+                case '\r': _text.Write("\\r"); break;
+                case '\t': _text.Write("\\t"); break;
+                case '\b': _text.Write("\\b"); break;
+                case '\f': _text.Write("\\f"); break;
                 default:
                     if (c < 0x20)
-                        _text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        _text.Write("\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     else
-                        _text.Append(c);
+                        _text.Write(c);
                     break;
             }
         }
-        _text.Append('"');
     }
 }

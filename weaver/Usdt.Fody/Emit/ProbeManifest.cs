@@ -1,5 +1,6 @@
 using System.Collections.Generic;
-using System.Text;
+using System.Globalization;
+using System.IO;
 using Usdt.Fody.Selection;
 
 namespace Usdt.Fody.Emit;
@@ -25,30 +26,49 @@ internal sealed class ProbeManifest
 
     public void Add(ManifestProbe probe) => _probes.Add(probe);
 
-    public string Text(string assemblyName)
+    /// <summary>Writes the text manifest (<c>NAME.usdt.txt</c>).</summary>
+    public void WriteText(string assemblyName, TextWriter text)
     {
-        var text = new StringBuilder(_probes.Count * 160);
-        text.Append("# USDT probes woven into ").Append(assemblyName).Append(" by Usdt.Fody\n");
-        text.Append("# provider:probe   (the .NET member)\n#   argN  name  what the tracer reads\n");
+        text.Write("# USDT probes woven into ");
+        text.Write(assemblyName);
+        text.Write(" by Usdt.Fody\n");
+        text.Write("# provider:probe   (the .NET member)\n#   argN  name  what the tracer reads\n");
         foreach (ManifestProbe probe in _probes)
         {
-            text.Append('\n').Append(probe.Provider).Append(':').Append(probe.Name).Append("   (").Append(probe.Source).Append(")\n");
+            text.Write('\n');
+            text.Write(probe.Provider);
+            text.Write(':');
+            text.Write(probe.Name);
+            text.Write("   (");
+            text.Write(probe.Source);
+            text.Write(")\n");
             int width = 0;
             foreach (ManifestArgument argument in probe.Arguments)
                 width = System.Math.Max(width, argument.Name.Length);
             for (int i = 0; i < probe.Arguments.Count; i++)
             {
                 ManifestArgument argument = probe.Arguments[i];
-                text.Append("  arg").Append(i).Append("  ").Append(argument.Name).Append(' ', width - argument.Name.Length)
-                    .Append("  ").Append(argument.Description).Append('\n');
+                text.Write("  arg");
+                text.Write(i.ToString(CultureInfo.InvariantCulture));
+                text.Write("  ");
+                text.Write(argument.Name);
+                for (int pad = argument.Name.Length; pad < width + 2; pad++)
+                    text.Write(' ');
+                text.Write(argument.Description);
+                text.Write('\n');
             }
         }
         if (Skipped.Count > 0)
         {
-            text.Append("\n# Selected but not probed: the JIT inlines these (MinMethodBytes, [AggressiveInlining]); [Probe] on one probes it.\n");
+            text.Write("\n# Selected but not probed: the JIT inlines these (MinMethodBytes, [AggressiveInlining]); [Probe] on one probes it.\n");
             foreach (SkippedMethod skipped in Skipped)
-                text.Append("# ").Append(MethodSelector.Describe(skipped.Method)).Append("   ").Append(skipped.Reason).Append('\n');
+            {
+                text.Write("# ");
+                text.Write(MethodSelector.Describe(skipped.Method));
+                text.Write("   ");
+                text.Write(skipped.Reason);
+                text.Write('\n');
+            }
         }
-        return text.ToString();
     }
 }

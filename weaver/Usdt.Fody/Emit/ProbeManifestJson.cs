@@ -1,3 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Usdt.Contract;
 using Usdt.Fody.Selection;
 
 namespace Usdt.Fody.Emit;
@@ -14,9 +19,9 @@ internal static class ProbeManifestJson
     /// <summary>Raised when a field changes meaning or goes away; new fields do not raise it.</summary>
     public const int FormatVersion = 1;
 
-    public static string Write(ProbeManifest manifest, string assemblyName)
+    public static void Write(ProbeManifest manifest, string assemblyName, TextWriter text)
     {
-        var json = new JsonText();
+        var json = new JsonText(text);
         json.StartObject()
             .Number("format", FormatVersion)
             .String("assembly", assemblyName)
@@ -31,7 +36,7 @@ internal static class ProbeManifestJson
                 .String("reason", skipped.Reason)
                 .EndObject();
         }
-        return json.EndArray().EndObject().ToString();
+        json.EndArray().EndObject().End();
     }
 
     private static void WriteProbe(JsonText json, ManifestProbe probe)
@@ -55,7 +60,7 @@ internal static class ProbeManifestJson
                 .Number("slot", slot)
                 .String("name", argument.Name)
                 .String("type", argument.TypeName)
-                .String("kind", argument.Kind.ToString().ToLowerInvariant())
+                .String("kind", KindName(argument.Kind))
                 .Boolean("byRef", argument.ByReference)
                 .Boolean("out", argument.IsOut)
                 .String("description", argument.Description);
@@ -70,4 +75,11 @@ internal static class ProbeManifestJson
         }
         json.EndArray().EndObject();
     }
+
+    // Each kind's name, made once: every argument of every probe names one.
+    private static readonly Dictionary<ArgumentKind, string> s_kindNames =
+        Enum.GetValues(typeof(ArgumentKind)).Cast<ArgumentKind>().ToDictionary(kind => kind, kind => kind.ToString().ToLowerInvariant());
+
+    private static string KindName(ArgumentKind kind) =>
+        s_kindNames.TryGetValue(kind, out string? name) ? name : kind.ToString().ToLowerInvariant();
 }

@@ -25,6 +25,7 @@ internal sealed class ProbeTable
     private readonly TypeDefinition _type;
     private readonly FieldDefinition _semaphores;
     private readonly FieldDefinition _stubs;
+    private string? _text;
 
     /// <param name="methodNames">Whether woven methods also report through the generic pair (see <see cref="MethodNames"/>).</param>
     public ProbeTable(ModuleDefinition module, RuntimeReferences runtime, bool methodNames = false)
@@ -52,12 +53,14 @@ internal sealed class ProbeTable
     public IReadOnlyList<ProbeSpec> Probes => _probes;
 
     /// <summary>The table text the module registers (<see cref="ProbeTableText"/>).</summary>
-    public string Text => ProbeTableText.Of(_probes);
+    /// <remarks>Made once: the registration and the libraries' hash both need it, and for a large module it is megabytes.</remarks>
+    public string Text => _text ??= ProbeTableText.Of(_probes);
 
     /// <summary>Adds a probe; returns its index (its semaphore and stub slot).</summary>
     public int Add(string provider, string name, IReadOnlyList<ArgumentKind> arguments)
     {
         _probes.Add(new ProbeSpec(provider, name, arguments));
+        _text = null;
         return _probes.Count - 1;
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using Mono.Collections.Generic;
 
 namespace Usdt.Fody.Injection;
 
@@ -24,27 +24,28 @@ internal static class BodyCopy
     public static Instruction? TryAppend(MethodDefinition method, Instruction userCodeStart, Instruction end)
     {
         MethodBody body = method.Body;
-        int first = body.Instructions.IndexOf(userCodeStart);
-        List<Instruction> region = body.Instructions.Skip(first).ToList();
-        var inRegion = new HashSet<Instruction>(region);
-        bool Inside(Instruction? target) => target is null || inRegion.Contains(target);
-        if (region.Any(i => i.Operand is Instruction target && !Inside(target) || i.Operand is Instruction[] targets && !targets.All(Inside)) ||
-            body.ExceptionHandlers.Any(h => !Inside(h.TryStart) || !Inside(h.HandlerStart)))
-            return null;
-
-        var map = new Dictionary<Instruction, Instruction>(region.Count);
-        foreach (Instruction instruction in region)
+        Collection<Instruction> instructions = body.Instructions;
+        int first = instructions.IndexOf(userCodeStart);
+        int count = instructions.Count;
+        // The map doubles as the test of what lies in the copied part; nothing is changed
+        // until that part is known to be self-contained.
+        var map = new Dictionary<Instruction, Instruction>(count - first);
+        for (int i = first; i < count; i++)
         {
             Instruction copy = Instruction.Create(OpCodes.Nop);
-            copy.OpCode = instruction.OpCode;
-            map[instruction] = copy;
+            copy.OpCode = instructions[i].OpCode;
+            map[instructions[i]] = copy;
         }
-        foreach (Instruction instruction in region)
+        if (!BranchesStayInside(instructions, first, map) || !ClausesStayInside(body, map))
+            return null;
+
+        for (int i = first; i < count; i++)
         {
+            Instruction instruction = instructions[i];
             map[instruction].Operand = instruction.Operand switch
             {
                 Instruction target => map[target],
-                Instruction[] targets => targets.Select(target => map[target]).ToArray(),
+                Instruction[] targets => MapAll(targets, map),
                 var other => other,
             };
         }
@@ -52,46 +53,99 @@ internal static class BodyCopy
 
         // Clauses that ran to the end of the body (a null end) end where the copy begins; the
         // copy's own keep their null end, which the return probe's wrapping then closes.
-        List<ExceptionHandler> copies = body.ExceptionHandlers.Select(h => new ExceptionHandler(h.HandlerType)
+        Collection<ExceptionHandler> handlers = body.ExceptionHandlers;
+        int handlerCount = handlers.Count;
+        var copies = new ExceptionHandler[handlerCount];
+        for (int h = 0; h < handlerCount; h++)
         {
-            TryStart = Map(h.TryStart),
-            TryEnd = Map(h.TryEnd),
-            FilterStart = Map(h.FilterStart),
-            HandlerStart = Map(h.HandlerStart),
-            HandlerEnd = Map(h.HandlerEnd),
-            CatchType = h.CatchType,
-        }).ToList();
-        foreach (ExceptionHandler handler in body.ExceptionHandlers)
-        {
+            ExceptionHandler handler = handlers[h];
+            copies[h] = new ExceptionHandler(handler.HandlerType)
+            {
+                TryStart = Map(handler.TryStart),
+                TryEnd = Map(handler.TryEnd),
+                FilterStart = Map(handler.FilterStart),
+                HandlerStart = Map(handler.HandlerStart),
+                HandlerEnd = Map(handler.HandlerEnd),
+                CatchType = handler.CatchType,
+            };
             handler.TryEnd ??= end;
             handler.HandlerEnd ??= end;
         }
 
-        body.Instructions.Add(end);
-        foreach (Instruction instruction in region)
-            body.Instructions.Add(map[instruction]);
+        instructions.Add(end);
+        for (int i = first; i < count; i++)
+            instructions.Add(map[instructions[i]]);
         foreach (ExceptionHandler copy in copies)
-            body.ExceptionHandlers.Add(copy);
-        CopySequencePoints(method, region, map);
+            handlers.Add(copy);
+        CopySequencePoints(method, instructions, first, count, map);
         return map[userCodeStart];
+    }
+
+    private static bool BranchesStayInside(Collection<Instruction> instructions, int first, Dictionary<Instruction, Instruction> map)
+    {
+        for (int i = first; i < instructions.Count; i++)
+        {
+            switch (instructions[i].Operand)
+            {
+                case Instruction target when !map.ContainsKey(target):
+                    return false;
+                case Instruction[] targets:
+                    foreach (Instruction? target in targets)
+                    {
+                        if (target is not null && !map.ContainsKey(target))
+                            return false;
+                    }
+                    break;
+            }
+        }
+        return true;
+    }
+
+    private static bool ClausesStayInside(MethodBody body, Dictionary<Instruction, Instruction> map)
+    {
+        if (!body.HasExceptionHandlers)
+            return true;
+        foreach (ExceptionHandler handler in body.ExceptionHandlers)
+        {
+            if (handler.TryStart is { } tryStart && !map.ContainsKey(tryStart) || handler.HandlerStart is { } handlerStart && !map.ContainsKey(handlerStart))
+                return false;
+        }
+        return true;
+    }
+
+    private static Instruction[] MapAll(Instruction[] targets, Dictionary<Instruction, Instruction> map)
+    {
+        var mapped = new Instruction[targets.Length];
+        for (int i = 0; i < targets.Length; i++)
+            mapped[i] = map[targets[i]];
+        return mapped;
     }
 
     /// <summary>
     /// Until the body is written, the original instructions keep the offsets they were read
     /// at, and so do the sequence points bound to them: that is how a point finds its instruction.
     /// </summary>
-    private static void CopySequencePoints(MethodDefinition method, List<Instruction> region, Dictionary<Instruction, Instruction> map)
+    private static void CopySequencePoints(MethodDefinition method, Collection<Instruction> instructions, int first, int count,
+        Dictionary<Instruction, Instruction> map)
     {
         if (!method.DebugInformation.HasSequencePoints)
             return;
-        var byOffset = new Dictionary<int, Instruction>();
-        foreach (Instruction instruction in region)
-            byOffset[instruction.Offset] = byOffset.TryGetValue(instruction.Offset, out Instruction? seen) ? seen : instruction;
-        foreach (SequencePoint point in method.DebugInformation.SequencePoints.ToList())
+        var byOffset = new Dictionary<int, Instruction>(count - first);
+        for (int i = first; i < count; i++)
         {
+            Instruction instruction = instructions[i];
+            if (!byOffset.ContainsKey(instruction.Offset))
+                byOffset.Add(instruction.Offset, instruction);
+        }
+        // The copies go after the originals: only the points there before are copied.
+        Collection<SequencePoint> points = method.DebugInformation.SequencePoints;
+        int pointCount = points.Count;
+        for (int p = 0; p < pointCount; p++)
+        {
+            SequencePoint point = points[p];
             if (!byOffset.TryGetValue(point.Offset, out Instruction? instruction))
                 continue;
-            method.DebugInformation.SequencePoints.Add(new SequencePoint(map[instruction], point.Document)
+            points.Add(new SequencePoint(map[instruction], point.Document)
             {
                 StartLine = point.StartLine,
                 StartColumn = point.StartColumn,

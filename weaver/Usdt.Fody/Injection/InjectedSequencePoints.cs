@@ -1,6 +1,6 @@
-using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using Mono.Collections.Generic;
 
 namespace Usdt.Fody.Injection;
 
@@ -41,10 +41,13 @@ internal static class InjectedSequencePoints
             return;
         // Until the body is written, original instructions keep the offsets they were read
         // at, and so do the points bound to them: the first visible one from there is the line.
-        SequencePoint? line = method.DebugInformation.SequencePoints
-            .Where(point => !point.IsHidden && point.Offset >= userCodeStart.Offset)
-            .OrderBy(point => point.Offset)
-            .FirstOrDefault();
+        // The first of the lowest offset, as a stable sort would find it.
+        SequencePoint? line = null;
+        foreach (SequencePoint point in method.DebugInformation.SequencePoints)
+        {
+            if (!point.IsHidden && point.Offset >= userCodeStart.Offset && (line is null || point.Offset < line.Offset))
+                line = point;
+        }
         if (line is null)
         {
             Hide(method, prologue);
@@ -60,23 +63,33 @@ internal static class InjectedSequencePoints
     }
 
     /// <summary>
-    /// Orders sequence points by IL offset, as the PDB format requires. Call after the body
-    /// is final: offsets are recomputed so that each point's offset, which follows its
-    /// instruction, is current.
+    /// Orders sequence points by IL offset, as the PDB format requires. Call right after
+    /// Cecil's <c>OptimizeMacros</c>, which leaves every instruction's offset current: a
+    /// point's offset follows its instruction.
     /// </summary>
+    /// <remarks>
+    /// A stable insertion sort in place: the points are runs already in order (the user's,
+    /// their copies, the injected ones), so it moves few, where sorting into a new list and
+    /// refilling the collection allocated for every method.
+    /// </remarks>
     public static void SortSequencePoints(MethodDefinition method)
     {
         if (!method.DebugInformation.HasSequencePoints)
             return;
-        int offset = 0;
-        foreach (Instruction instruction in method.Body.Instructions)
+        Collection<SequencePoint> points = method.DebugInformation.SequencePoints;
+        for (int i = 1; i < points.Count; i++)
         {
-            instruction.Offset = offset;
-            offset += instruction.GetSize();
+            SequencePoint point = points[i];
+            int offset = point.Offset;
+            int j = i - 1;
+            if (points[j].Offset <= offset)
+                continue;
+            while (j >= 0 && points[j].Offset > offset)
+            {
+                points[j + 1] = points[j];
+                j--;
+            }
+            points[j + 1] = point;
         }
-        var points = method.DebugInformation.SequencePoints.OrderBy(point => point.Offset).ToList();
-        method.DebugInformation.SequencePoints.Clear();
-        foreach (SequencePoint point in points)
-            method.DebugInformation.SequencePoints.Add(point);
     }
 }

@@ -1,7 +1,6 @@
-using System.Collections.Generic;
-using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using Mono.Collections.Generic;
 using Usdt.Fody.Arguments;
 using Usdt.Fody.Emit;
 
@@ -178,12 +177,12 @@ internal sealed class ReturnProbeRegion
     /// </summary>
     private static void RedirectReturns(MethodBody body, Instruction start, VariableDefinition? result, Instruction returnSite)
     {
-        List<Instruction> returns = body.Instructions
-            .SkipWhile(i => i != start)
-            .Where(i => i.OpCode == OpCodes.Ret)
-            .ToList();
-        foreach (Instruction ret in returns)
+        Collection<Instruction> instructions = body.Instructions;
+        for (int i = instructions.IndexOf(start); i >= 0 && i < instructions.Count; i++)
         {
+            Instruction ret = instructions[i];
+            if (ret.OpCode != OpCodes.Ret)
+                continue;
             // "tail. call" must be followed by ret (ECMA-335 III.2.4); the call now returns
             // here instead, so the prefix goes.
             if (ret.Previous?.Previous is { OpCode.Code: Code.Tail } tail)
@@ -197,7 +196,7 @@ internal sealed class ReturnProbeRegion
             }
             ret.OpCode = OpCodes.Stloc;
             ret.Operand = result;
-            body.Instructions.Insert(body.Instructions.IndexOf(ret) + 1, Instruction.Create(OpCodes.Leave, returnSite));
+            instructions.Insert(++i, Instruction.Create(OpCodes.Leave, returnSite));
         }
     }
 }

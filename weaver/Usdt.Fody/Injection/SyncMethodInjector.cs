@@ -53,6 +53,9 @@ internal sealed class SyncMethodInjector
     {
         MethodDefinition method = plan.Method;
         MethodBody body = method.Body;
+        bool movesOut = plan.HasReturnSite && TracedMethodRule.MovesOut(method);
+        if (!movesOut)
+            ReserveRoom(body, plan);
         ShortBranches.Widen(body);
 
         var check = new InstructionBlock();
@@ -64,7 +67,7 @@ internal sealed class SyncMethodInjector
             check.Add(OpCodes.Brfalse, userCodeStart).Add(EntrySites(plan));
             Insert(method, check, userCodeStart);
         }
-        else if (TracedMethodRule.MovesOut(method))
+        else if (movesOut)
         {
             Instruction call = CallTracedMethod(plan);
             check.Add(OpCodes.Brtrue, call);
@@ -128,6 +131,20 @@ internal sealed class SyncMethodInjector
         forward.AppendTo(method.Body);
         InjectedSequencePoints.Hide(method, forward.First);
         return forward.First;
+    }
+
+    /// <summary>
+    /// Grows the instruction list of a method that keeps its copy in line once, to about what
+    /// the woven body holds (the code twice, plus the sites), instead of doubling it step by
+    /// step as the weaver adds instructions.
+    /// </summary>
+    private static void ReserveRoom(MethodBody body, FunctionProbePlan plan)
+    {
+        // Measured on generated service methods: about 64 instructions, 12 per parameter
+        // and 16 for the generic pair's sites come on top of the two copies.
+        int expected = 2 * body.Instructions.Count + 64 + 12 * plan.Parameters.Count + (plan.Generic is null ? 0 : 16);
+        if (body.Instructions.Capacity < expected)
+            body.Instructions.Capacity = expected;
     }
 
     /// <summary>The entry probe's site and the generic pair's <c>method__entry</c>, each behind its own semaphore.</summary>

@@ -11,6 +11,12 @@ internal static class ProbeNameText
     /// <summary>Replaces every character outside <c>[A-Za-z0-9_]</c> with <c>_</c>.</summary>
     public static string Sanitize(string text)
     {
+        // Most names are identifiers already: no copy for them.
+        bool clean = true;
+        foreach (char c in text)
+            clean &= ProbeIdentifier.IsWordCharacter(c);
+        if (clean)
+            return text;
         var result = new StringBuilder(text.Length);
         foreach (char c in text)
             result.Append(ProbeIdentifier.IsWordCharacter(c) ? c : '_');

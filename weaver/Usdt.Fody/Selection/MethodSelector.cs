@@ -76,7 +76,7 @@ internal sealed class MethodSelector
         }
         if (MethodShapes.IsCompilerGenerated(method) && !named)
             return null;
-        if (method.Body.Instructions.Any(i => i.OpCode == OpCodes.Jmp))
+        if (HasJmp(method.Body))
         {
             _diagnostics.Warning($"{Describe(method)} is not probed: it leaves through a 'jmp' instruction, which no return probe can follow.", method);
             return null;
@@ -123,11 +123,33 @@ internal sealed class MethodSelector
         string fullTypeName = method.DeclaringType.FullName.Replace('/', '.');
         string @namespace = outermost.Namespace;
 
-        if (_configuration.Excludes.Any(rule => rule.Matches(@namespace, fullTypeName, method.Name)))
+        if (AnyMatches(_configuration.Excludes, @namespace, fullTypeName, method.Name))
             return Verdict.NoProbe;
-        if (_configuration.Includes.Any(rule => rule.Matches(@namespace, fullTypeName, method.Name)))
+        if (AnyMatches(_configuration.Includes, @namespace, fullTypeName, method.Name))
             return Verdict.Probe;
         return Verdict.Unspecified;
+    }
+
+    // A loop, not LINQ: asked for every method of the module.
+    private static bool AnyMatches(IReadOnlyList<SelectionRule> rules, string @namespace, string fullTypeName, string methodName)
+    {
+        for (int i = 0; i < rules.Count; i++)
+        {
+            if (rules[i].Matches(@namespace, fullTypeName, methodName))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool HasJmp(MethodBody body)
+    {
+        Mono.Collections.Generic.Collection<Instruction> instructions = body.Instructions;
+        for (int i = 0; i < instructions.Count; i++)
+        {
+            if (instructions[i].OpCode == OpCodes.Jmp)
+                return true;
+        }
+        return false;
     }
 
     private static Dictionary<MethodDefinition, PropertyDefinition> AccessorsOf(TypeDefinition type)
