@@ -148,15 +148,8 @@ internal sealed class AsyncMethodInjector
     /// A reference to a field of <paramref name="type"/> as its own methods must write it:
     /// through the type instantiated over its own generic parameters (ECMA-335 II.9.4).
     /// </summary>
-    private static FieldReference SelfReference(FieldDefinition field, TypeDefinition type)
-    {
-        if (!type.HasGenericParameters)
-            return field;
-        var self = new GenericInstanceType(type);
-        foreach (GenericParameter parameter in type.GenericParameters)
-            self.GenericArguments.Add(parameter);
-        return new FieldReference(field.Name, field.FieldType, self);
-    }
+    private static FieldReference SelfReference(FieldDefinition field, TypeDefinition type) =>
+        type.HasGenericParameters ? new FieldReference(field.Name, field.FieldType, SelfInstance.Of(type)) : field;
 }
 
 /// <summary>What an async method's state machine is made of, as far as its return probe goes.</summary>

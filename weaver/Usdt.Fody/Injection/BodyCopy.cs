@@ -59,15 +59,7 @@ internal static class BodyCopy
         for (int h = 0; h < handlerCount; h++)
         {
             ExceptionHandler handler = handlers[h];
-            copies[h] = new ExceptionHandler(handler.HandlerType)
-            {
-                TryStart = Map(handler.TryStart),
-                TryEnd = Map(handler.TryEnd),
-                FilterStart = Map(handler.FilterStart),
-                HandlerStart = Map(handler.HandlerStart),
-                HandlerEnd = Map(handler.HandlerEnd),
-                CatchType = handler.CatchType,
-            };
+            copies[h] = ClauseCopy.Of(handler, Map);
             handler.TryEnd ??= end;
             handler.HandlerEnd ??= end;
         }

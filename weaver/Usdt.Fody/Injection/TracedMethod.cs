@@ -93,17 +93,7 @@ internal static class TracedMethod
         }
         Instruction? Map(Instruction? instruction) => instruction is null ? null : map[instruction];
         foreach (ExceptionHandler handler in source.ExceptionHandlers)
-        {
-            target.ExceptionHandlers.Add(new ExceptionHandler(handler.HandlerType)
-            {
-                TryStart = Map(handler.TryStart),
-                TryEnd = Map(handler.TryEnd),
-                FilterStart = Map(handler.FilterStart),
-                HandlerStart = Map(handler.HandlerStart),
-                HandlerEnd = Map(handler.HandlerEnd),
-                CatchType = handler.CatchType,
-            });
-        }
+            target.ExceptionHandlers.Add(ClauseCopy.Of(handler, Map));
         CopySequencePoints(method, traced, map);
     }
 
@@ -140,10 +130,7 @@ internal static class TracedMethod
     {
         if (!type.HasGenericParameters)
             return traced;
-        var self = new GenericInstanceType(type);
-        foreach (GenericParameter parameter in type.GenericParameters)
-            self.GenericArguments.Add(parameter);
-        var reference = new MethodReference(traced.Name, traced.ReturnType, self)
+        var reference = new MethodReference(traced.Name, traced.ReturnType, SelfInstance.Of(type))
         {
             HasThis = traced.HasThis,
             ExplicitThis = traced.ExplicitThis,
