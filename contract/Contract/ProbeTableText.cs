@@ -14,17 +14,6 @@ internal static class ProbeTableText
     public const char FieldSeparator = ':';
     public const char LineSeparator = '\n';
 
-    public static string Line(string provider, string name, string codes) =>
-        provider + FieldSeparator + name + FieldSeparator + codes;
-
-    public static string Codes(IReadOnlyList<ArgumentKind> arguments)
-    {
-        var codes = new char[arguments.Count];
-        for (int i = 0; i < codes.Length; i++)
-            codes[i] = ArgumentCodes.Of(arguments[i]);
-        return new string(codes);
-    }
-
     public static string Of(IReadOnlyList<ProbeSpec> probes)
     {
         // The lines go straight into a builder of the exact size: for 10,000 probes the

@@ -28,11 +28,11 @@ internal static class BuildId
         var lanes = Lanes.Start();
         int stripes = content.Length / 32;
         for (int i = 0; i < stripes * 32; i += 32)
-            lanes.Stripe(ReadWord(content, i), ReadWord(content, i + 8), ReadWord(content, i + 16), ReadWord(content, i + 24));
+            lanes.Stripe(Word(content, i), Word(content, i + 8), Word(content, i + 16), Word(content, i + 24));
         ulong h = lanes.Fold((ulong)content.Length);
         int at = stripes * 32;
         for (; at + 8 <= content.Length; at += 8)
-            h = TailWord(h, ReadWord(content, at));
+            h = TailWord(h, Word(content, at));
         for (; at < content.Length; at++)
             h = TailByte(h, content[at]);
         return Id(h);
@@ -189,7 +189,7 @@ internal static class BuildId
     }
 #else
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong ReadWord(byte[] bytes, int at)
+    private static ulong Word(byte[] bytes, int at)
     {
         ulong word = 0;
         for (int i = 7; i >= 0; i--)

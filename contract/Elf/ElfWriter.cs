@@ -37,12 +37,8 @@ internal static class ElfWriter
     }
 
     /// <summary>Writes the library of <paramref name="probes"/>, identified by <paramref name="tableHash"/> (<see cref="ProbeTableText.Hash"/> of their table).</summary>
-    public static ProbeLibraryImage Write(IReadOnlyList<ProbeSpec> probes, ElfArchitecture architecture, ulong tableHash)
-    {
-        if (probes.Count == 0)
-            throw new ArgumentException("A probe library needs at least one probe.", nameof(probes));
-        return Write(probes, architecture, tableHash, ProbeSymbolNames.For(probes));
-    }
+    public static ProbeLibraryImage Write(IReadOnlyList<ProbeSpec> probes, ElfArchitecture architecture, ulong tableHash) =>
+        Write(probes, [architecture], tableHash)[0];
 
     /// <summary>
     /// Writes the library of <paramref name="probes"/> for each of <paramref name="architectures"/>,

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
@@ -72,57 +71,17 @@ internal static class TracedMethod
             target.Variables.Add(copy);
         }
 
-        var map = new Dictionary<Instruction, Instruction>(source.Instructions.Count);
-        foreach (Instruction instruction in source.Instructions)
+        var copies = new InstructionCopies(source.Instructions, 0);
+        copies.SetOperands(operand => operand switch
         {
-            Instruction copy = Instruction.Create(OpCodes.Nop);
-            copy.OpCode = instruction.OpCode;
-            map[instruction] = copy;
-        }
-        foreach (Instruction instruction in source.Instructions)
-        {
-            map[instruction].Operand = instruction.Operand switch
-            {
-                Instruction branch => map[branch],
-                Instruction[] branches => branches.Select(b => map[b]).ToArray(),
-                VariableDefinition local => locals[local],
-                ParameterDefinition parameter => parameter.Index < 0 ? target.ThisParameter : traced.Parameters[parameter.Index],
-                var other => other,
-            };
-            target.Instructions.Add(map[instruction]);
-        }
-        Instruction? Map(Instruction? instruction) => instruction is null ? null : map[instruction];
+            VariableDefinition local => locals[local],
+            ParameterDefinition parameter => parameter.Index < 0 ? target.ThisParameter : traced.Parameters[parameter.Index],
+            var other => other,
+        });
+        copies.AppendTo(target.Instructions);
         foreach (ExceptionHandler handler in source.ExceptionHandlers)
-            target.ExceptionHandlers.Add(ClauseCopy.Of(handler, Map));
-        CopySequencePoints(method, traced, map);
-    }
-
-    /// <summary>
-    /// Until the body is written, the original instructions keep the offsets they were read
-    /// at, and so do the sequence points bound to them: that is how a point finds its instruction.
-    /// </summary>
-    private static void CopySequencePoints(MethodDefinition method, MethodDefinition traced, Dictionary<Instruction, Instruction> map)
-    {
-        if (!method.DebugInformation.HasSequencePoints)
-            return;
-        var byOffset = new Dictionary<int, Instruction>();
-        foreach (Instruction instruction in method.Body.Instructions)
-        {
-            if (!byOffset.ContainsKey(instruction.Offset))
-                byOffset[instruction.Offset] = instruction;
-        }
-        foreach (SequencePoint point in method.DebugInformation.SequencePoints)
-        {
-            if (!byOffset.TryGetValue(point.Offset, out Instruction? instruction))
-                continue;
-            traced.DebugInformation.SequencePoints.Add(new SequencePoint(map[instruction], point.Document)
-            {
-                StartLine = point.StartLine,
-                StartColumn = point.StartColumn,
-                EndLine = point.EndLine,
-                EndColumn = point.EndColumn,
-            });
-        }
+            target.ExceptionHandlers.Add(ClauseCopy.Of(handler, copies.Of));
+        copies.CopySequencePoints(method.DebugInformation, traced.DebugInformation);
     }
 
     /// <summary>The sibling as its method calls it: on the type's own instantiation when the type is generic (ECMA-335 II.9.4).</summary>

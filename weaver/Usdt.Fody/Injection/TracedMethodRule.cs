@@ -14,18 +14,19 @@ namespace Usdt.Fody.Injection;
 /// <item>constructors: the copy could not call the base constructor again, nor set readonly fields;</item>
 /// <item>vararg methods (ECMA-335 II.15.4.1.5): <c>arglist</c> reads the caller's extra arguments, which a forwarding call drops;</item>
 /// <item>async kickoffs and iterators: the debugger and async stack traces find their state machine through the method itself;</item>
-/// <item>methods that look at their own frame or caller (<c>GetCurrentMethod</c>, <c>GetCallingAssembly</c>, a <c>StackFrame</c>): traced, they would see the copy;</item>
-/// <item>a body with <c>jmp</c> (ECMA-335 III.3.37), which must leave the method's frame exactly as it was entered.</item>
+/// <item>methods that look at their own frame or caller (<c>GetCurrentMethod</c>, <c>GetCallingAssembly</c>, a <c>StackFrame</c>): traced, they would see the copy.</item>
 /// </list>
+/// Methods with <c>jmp</c> are never woven (<see cref="MethodSelector"/>), and <c>arglist</c>
+/// only occurs in vararg methods.
 /// </summary>
 internal static class TracedMethodRule
 {
-    private static readonly string[] FrameSensitive =
+    private static readonly (string Type, string Method)[] FrameSensitive =
     [
-        "System.Reflection.MethodBase::GetCurrentMethod",
-        "System.Reflection.Assembly::GetCallingAssembly",
-        "System.Diagnostics.StackFrame::.ctor",
-        "System.Diagnostics.StackTrace::.ctor",
+        ("System.Reflection.MethodBase", "GetCurrentMethod"),
+        ("System.Reflection.Assembly", "GetCallingAssembly"),
+        ("System.Diagnostics.StackFrame", ".ctor"),
+        ("System.Diagnostics.StackTrace", ".ctor"),
     ];
 
     public static bool MovesOut(MethodDefinition method) =>
@@ -34,7 +35,8 @@ internal static class TracedMethodRule
         MethodShapes.Of(method) == MethodShape.Ordinary &&
         !method.Body.Instructions.Any(IsFrameSensitive);
 
+    // The name first: it rules out nearly every call without building the type's full name.
     private static bool IsFrameSensitive(Instruction instruction) =>
-        instruction.OpCode.Code is Code.Jmp or Code.Arglist ||
-        instruction.Operand is MethodReference callee && FrameSensitive.Contains(callee.DeclaringType.FullName + "::" + callee.Name);
+        instruction.Operand is MethodReference callee &&
+        FrameSensitive.Any(known => callee.Name == known.Method && callee.DeclaringType.FullName == known.Type);
 }
