@@ -60,22 +60,21 @@ internal static class ColdStartBreakdown
         Step("open");
         LibC.StatxOf(fd, out LibC.Statx status);
         Step("statx");
-        var file = new SafeFileHandle(fd, ownsHandle: false);
         byte[] head = new byte[4096];
-        RandomAccess.Read(file, head, 0);
+        LibC.ReadFully(fd, head, 0);
         Step("read the headers");
         long length = (long)status.Size;
-        LibraryIdentity identity = ProbeLibraryCheck.Verify(new ElfReader(head, length), at => FileBuildId.IsStoredIn(file, length, head, (int)at),
+        LibraryIdentity identity = ProbeLibraryCheck.Verify(new ElfReader(head, length), at => FileBuildId.IsStoredIn(fd, length, head, (int)at),
             ElfArchitecture.X64, hash, count, out string problem) ?? throw new InvalidDataException(problem);
         Step("check it, build-id included");
-        FileBuildId.IsStoredIn(file, length, head, ElfWriter.BuildIdDescriptorOffset);
+        FileBuildId.IsStoredIn(fd, length, head, ElfWriter.BuildIdDescriptorOffset);
         Step("build-id again");
         byte[] buildId = BuildId.At(head, ElfWriter.BuildIdDescriptorOffset);
         if (DescriptorLoad.Load(fd, ProbeSymbolNames.StubOfFirst(first!.Provider, first.Name), identity.TextAddress, buildId, out string why) == 0)
             throw new InvalidDataException(why);
         Step("dlopen, dlsym, confirm the mapping");
 
-        var module = new ModuleLibrary(RegistrationTiming.Stem, [libraries]);
+        var module = new ModuleLibrary(RegistrationTiming.Stem, new List<string> { libraries }); // as WovenProbes builds it
         ProbeRegistration registration = WovenProbes.Register(table, "startup", module);
         Step("Register, first call: all of the above again, first use of what is left");
         WovenProbes.Register(table, "startup", module);

@@ -110,12 +110,16 @@ internal static class RegistrationTiming
         bool built = way.StartsWith("built", StringComparison.Ordinal);
         if (way == "built-in-app")
             ApplicationStartUp.Simulate();
-        var module = new ModuleLibrary(Stem, [options.Required("libraries")]);
+        // A List, as WovenProbes builds the directories: a collection expression's list type
+        // would be this program's own, compiled on first use inside the timed call.
+        var module = new ModuleLibrary(Stem, new List<string> { options.Required("libraries") });
         string table = Table(count);
         ProbeRegistration Register() => built ? WovenProbes.Register(table, "startup", module) : WovenProbes.Register(table, "startup");
 
+        // Called directly, not through Register(): this program is not precompiled, and
+        // compiling a helper of its own must not count as registration.
         long start = Stopwatch.GetTimestamp();
-        ProbeRegistration first = Register();
+        ProbeRegistration first = built ? WovenProbes.Register(table, "startup", module) : WovenProbes.Register(table, "startup");
         double cold = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         if (!first.IsActive || (first.Placement == ProbePlacement.BuiltLibrary) != built)
         {

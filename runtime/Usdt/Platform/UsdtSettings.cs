@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace Usdt.Platform;
 
@@ -29,9 +28,21 @@ internal sealed record UsdtSettings(bool Disabled, string? Directory, bool Allow
         Diagnostics: IsTrue(variable(DiagnosticsVariable)),
         ForceGenerate: IsTrue(variable(GenerateVariable)));
 
-    private static readonly HashSet<string> TrueWords = new(StringComparer.OrdinalIgnoreCase) { "1", "true", "yes", "on" };
-    private static readonly HashSet<string> FalseWords = new(StringComparer.OrdinalIgnoreCase) { "0", "false", "no", "off" };
+    // Arrays searched in order, not hash sets: read once, at the first registration, where
+    // a set's generic code and comparer cost more than the four comparisons.
+    private static readonly string[] TrueWords = ["1", "true", "yes", "on"];
+    private static readonly string[] FalseWords = ["0", "false", "no", "off"];
 
-    private static bool IsTrue(string? value) => value is not null && TrueWords.Contains(value.Trim());
-    private static bool IsFalse(string? value) => value is not null && FalseWords.Contains(value.Trim());
+    private static bool IsTrue(string? value) => value is not null && IsOneOf(value.Trim(), TrueWords);
+    private static bool IsFalse(string? value) => value is not null && IsOneOf(value.Trim(), FalseWords);
+
+    private static bool IsOneOf(string value, string[] words)
+    {
+        foreach (string word in words)
+        {
+            if (string.Equals(value, word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
 }

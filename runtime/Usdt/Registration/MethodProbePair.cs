@@ -11,7 +11,11 @@ namespace Usdt.Registration;
 /// </summary>
 internal static class MethodProbePair
 {
+#if NET9_0_OR_GREATER
+    private static readonly System.Threading.Lock s_lock = new(); // as ProbeRegistry's, for the same reason
+#else
     private static readonly object s_lock = new();
+#endif
     private static ProbeRegistration? s_registration;
 
     public static ProbeRegistration Get(ModuleLibrary? requester)

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using Microsoft.Win32.SafeHandles;
 using Usdt.Contract;
 using Usdt.Elf;
 
@@ -50,7 +48,6 @@ internal static class BuiltLibrary
 
     private static LoadedProbes? TryLoad(string path, int fd, ProbeSet probes, ElfArchitecture architecture, List<string> reasons)
     {
-        var file = new SafeFileHandle(fd, ownsHandle: false);
         if (LibC.StatxOf(fd, out LibC.Statx status) != 0 || (status.Mode & LibC.S_IFMT) != LibC.S_IFREG || status.Size > MaxSize)
         {
             reasons.Add($"the built library {path} is not a regular file of a plausible size");
@@ -58,14 +55,14 @@ internal static class BuiltLibrary
         }
         // Headers and notes, which the writer puts first; the rest is only hashed.
         byte[] head = new byte[Math.Min(HeadSize, (long)status.Size)];
-        if (RandomAccess.Read(file, head, 0) != head.Length)
+        if (!LibC.ReadFully(fd, head, 0))
         {
             reasons.Add($"the built library {path} changed while it was read");
             return null;
         }
 
         long length = (long)status.Size;
-        if (ProbeLibraryCheck.Verify(new ElfReader(head, length), at => FileBuildId.IsStoredIn(file, length, head, (int)at),
+        if (ProbeLibraryCheck.Verify(new ElfReader(head, length), at => FileBuildId.IsStoredIn(fd, length, head, (int)at),
                 architecture, probes.TableHash, probes.Count, out string problem) is not { } identity)
         {
             reasons.Add($"the built library {path} does not fit: {problem}");

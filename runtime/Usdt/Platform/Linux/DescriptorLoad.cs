@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using Usdt.Elf;
@@ -30,8 +31,13 @@ internal static class DescriptorLoad
     /// (<paramref name="anchor"/>, at <paramref name="textAddress"/> in the file, which has
     /// <paramref name="buildId"/>); 0 with a reason when that cannot be done or confirmed.
     /// </summary>
-    public static nint Load(int fd, string anchor, long textAddress, byte[] buildId, out string reason) =>
-        Confirm(NativeLibrary.TryLoad($"/proc/self/fd/{fd}", out nint handle) ? handle : 0, anchor, textAddress, buildId, $"/proc/self/fd/{fd}", out reason);
+    public static nint Load(int fd, string anchor, long textAddress, byte[] buildId, out string reason)
+    {
+        // Concatenated, not interpolated: an interpolated number rents its buffer from the
+        // shared array pool, whose first use a registration need not pay.
+        string name = "/proc/self/fd/" + fd.ToString(CultureInfo.InvariantCulture);
+        return Confirm(NativeLibrary.TryLoad(name, out nint handle) ? handle : 0, anchor, textAddress, buildId, name, out reason);
+    }
 
     /// <summary>As <see cref="Load"/>, for a library opened by <paramref name="path"/> (where /proc is missing).</summary>
     public static nint LoadPath(string path, string anchor, long textAddress, byte[] buildId, out string reason) =>

@@ -1,6 +1,4 @@
 using System;
-using Microsoft.Win32.SafeHandles;
-using System.IO;
 using Usdt.Elf;
 
 namespace Usdt.Platform.Linux;
@@ -20,10 +18,10 @@ internal static class FileBuildId
     /// <summary>
     /// True when the <see cref="BuildId.Size"/> bytes at <paramref name="at"/> of
     /// <paramref name="head"/> (the file's first bytes, as read before) are the build-id of the
-    /// <paramref name="length"/> bytes of <paramref name="file"/>, hashed as the writer did: with
+    /// <paramref name="length"/> bytes of the file open as <paramref name="fd"/>, hashed as the writer did: with
     /// the id's own bytes zero. False too when the file reads shorter than that.
     /// </summary>
-    public static bool IsStoredIn(SafeFileHandle file, long length, byte[] head, int at)
+    public static bool IsStoredIn(int fd, long length, byte[] head, int at)
     {
         if (at < 0 || at > head.Length - BuildId.Size || at > PieceSize - BuildId.Size)
             return false;
@@ -32,7 +30,7 @@ internal static class FileBuildId
         for (long offset = 0; ; offset += PieceSize)
         {
             int size = (int)Math.Min(PieceSize, length - offset);
-            if (!ReadFully(file, piece[..size], offset))
+            if (!LibC.ReadFully(fd, piece[..size], offset))
                 return false;
             if (offset == 0)
                 piece.Slice(at, BuildId.Size).Clear();
@@ -40,13 +38,5 @@ internal static class FileBuildId
                 return BuildId.Same(hasher.Finish(piece[..size]), BuildId.At(head, at));
             hasher.Add(piece[..size]);
         }
-    }
-
-    private static bool ReadFully(SafeFileHandle file, Span<byte> buffer, long offset)
-    {
-        int read = 0;
-        while (read < buffer.Length && RandomAccess.Read(file, buffer[read..], offset + read) is var got and > 0)
-            read += got;
-        return read == buffer.Length;
     }
 }
