@@ -36,17 +36,53 @@ internal sealed class FunctionBoundaryProbes
         _diagnostics = diagnostics;
     }
 
-    /// <summary>Weaves every method of <paramref name="selected"/>; returns how many got probes.</summary>
-    public int Weave(IReadOnlyList<SelectedMethod> selected, string provider)
+    /// <summary>
+    /// Names the probes of every method of <paramref name="selected"/> and adds them to the
+    /// table and the manifest, in order; returns what <see cref="Inject"/> then weaves, one
+    /// entry per method that got probes. No method body changes yet: once every probe is
+    /// known, the probe libraries can be written while the sites are injected.
+    /// </summary>
+    public IReadOnlyList<PlannedMethod> Plan(IReadOnlyList<SelectedMethod> selected, string provider)
     {
         string[] stems = NameAll(selected);
-        int woven = 0;
+        var planned = new List<PlannedMethod>(selected.Count);
         for (int i = 0; i < selected.Count; i++)
         {
-            if (stems[i] is { } stem && Weave(selected[i], provider, stem))
-                woven++;
+            if (stems[i] is { } stem && Plan(selected[i], provider, stem) is { } method)
+                planned.Add(method);
         }
-        return woven;
+        return planned;
+    }
+
+    /// <summary>Injects the sites of every planned method, in order.</summary>
+    public void Inject(IReadOnlyList<PlannedMethod> planned)
+    {
+        foreach (PlannedMethod method in planned)
+        {
+            if (method.StateMachine is not null)
+                _async.Inject(method.Probes, method.StateMachine);
+            else
+                _sync.Inject(method.Probes, method.UserCodeStart);
+        }
+    }
+
+    /// <summary>A method whose probes are in the table, and where its sites go.</summary>
+    internal sealed class PlannedMethod
+    {
+        public PlannedMethod(FunctionProbePlan probes, StateMachineParts? stateMachine, Instruction userCodeStart)
+        {
+            Probes = probes;
+            StateMachine = stateMachine;
+            UserCodeStart = userCodeStart;
+        }
+
+        public FunctionProbePlan Probes { get; }
+
+        /// <summary>The async state machine the return probe goes into; null for a method woven in its own body.</summary>
+        public StateMachineParts? StateMachine { get; }
+
+        /// <summary>Where the method's own code begins (after a constructor's base call).</summary>
+        public Instruction UserCodeStart { get; }
     }
 
     private string[] NameAll(IReadOnlyList<SelectedMethod> selected)
@@ -72,7 +108,7 @@ internal sealed class FunctionBoundaryProbes
         return stems;
     }
 
-    private bool Weave(SelectedMethod selected, string provider, string stem)
+    private PlannedMethod? Plan(SelectedMethod selected, string provider, string stem)
     {
         MethodDefinition method = selected.Method;
         List<ArgumentMapping> parameters = method.Parameters
@@ -86,7 +122,7 @@ internal sealed class FunctionBoundaryProbes
         if (userCodeStart is null)
         {
             _diagnostics.Warning($"{MethodSelector.Describe(method)} is not probed: no call to a base or sibling constructor was found.", method);
-            return false;
+            return null;
         }
 
         ReturnedTask? returnedTask = ReturnedTask.Of(method, selected.Shape);
@@ -113,15 +149,10 @@ internal sealed class FunctionBoundaryProbes
         int? entry = _configuration.Entry ? AddEntryProbe(method, member, source, reportsCompletion, provider, stem, parameters) : null;
         int? exit = wantReturn ? AddReturnProbe(member, source, reportsCompletion, provider, stem, returnValue) : null;
         if (entry is null && exit is null)
-            return false;
+            return null;
 
         MethodNames? generic = _table.MethodNames?.Add(typeName, method.Name, signature);
-        var plan = new FunctionProbePlan(method, entry, exit, parameters, returnValue, returnedTask, generic);
-        if (stateMachine is not null)
-            _async.Inject(plan, stateMachine);
-        else
-            _sync.Inject(plan, userCodeStart);
-        return true;
+        return new PlannedMethod(new FunctionProbePlan(method, entry, exit, parameters, returnValue, returnedTask, generic), stateMachine, userCodeStart);
     }
 
     private int AddEntryProbe(MethodDefinition method, ManifestMember member, string source, bool isAsync, string provider, string stem,

@@ -84,38 +84,44 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         var async = new AsyncMethodInjector(sites, words, runtime, ModuleDefinition, sync);
 
         string provider = ProviderName(configuration, diagnostics);
-        int functions = new FunctionBoundaryProbes(table, manifest, sync, async, configuration, diagnostics).Weave(selected, provider);
+        var functionProbes = new FunctionBoundaryProbes(table, manifest, sync, async, configuration, diagnostics);
+        IReadOnlyList<FunctionBoundaryProbes.PlannedMethod> planned = functionProbes.Plan(selected, provider);
         int statics = new StaticProbeClasses(table, manifest, sites, words, diagnostics).Weave(staticProviders);
 
-        // Completed even when some probe was refused: methods woven before the error refer to
-        // the table, and a module whose code refers to a type it lacks cannot be written.
+        // Every probe is in the table now. Completed even when some probe was refused: static
+        // probes woven before the error refer to the table, and a module whose code refers to
+        // a type it lacks cannot be written.
         table.Complete(ModuleDefinition.Assembly.Name.Name, AssemblyStem);
         if (diagnostics.ErrorCount > 0)
             return;
-        // The manifests and the probe libraries are separate files made from the finished
-        // table: another thread writes the manifests while this one writes the libraries,
-        // which touch no Cecil object (only the manifests' thread reads the module then).
+        // The manifests and the probe libraries are made from the finished table and the
+        // manifest's own strings, and read no Cecil object: other threads write them while
+        // this one injects the planned methods' sites.
         string assemblyName = ModuleDefinition.Assembly.Name.Name;
-        string manifestPath = ManifestPath, jsonManifestPath = JsonManifestPath;
+        string manifestPath = ManifestPath, jsonManifestPath = JsonManifestPath, directory = OutputDirectory, stem = AssemblyStem;
         Task manifests = Task.Run(() =>
         {
             Utf8TextFile.Write(manifestPath, text => manifest.WriteText(assemblyName, text));
             Utf8TextFile.Write(jsonManifestPath, text => ProbeManifestJson.Write(manifest, assemblyName, text));
         });
-        IReadOnlyList<string> libraries;
+        Task<IReadOnlyList<string>> libraries = Task.Run(() =>
+        {
+            IReadOnlyList<string> written = BuiltProbeLibraries.Write(table, directory, stem);
+            return table.MethodNames is { IsEmpty: false } ? [.. written, .. BuiltProbeLibraries.WriteMethodPair(directory)] : written;
+        });
         try
         {
-            libraries = BuiltProbeLibraries.Write(table, OutputDirectory, AssemblyStem);
-            if (table.MethodNames is { IsEmpty: false })
-                libraries = [.. libraries, .. BuiltProbeLibraries.WriteMethodPair(OutputDirectory)];
+            functionProbes.Inject(planned);
         }
         finally
         {
-            // Rethrows the manifests' own exception, not an AggregateException around it.
+            // Rethrow the writers' own exceptions, not AggregateExceptions around them.
             manifests.GetAwaiter().GetResult();
+            libraries.GetAwaiter().GetResult();
         }
+        int functions = planned.Count;
         diagnostics.Info($"Usdt: {table.Count} probes ({functions} methods with function-boundary probes as provider '{provider}', {statics} static probes); " +
-            $"arguments listed in {ManifestPath}; probe libraries {string.Join(", ", libraries.Select(Path.GetFileName))}.");
+            $"arguments listed in {ManifestPath}; probe libraries {string.Join(", ", libraries.Result.Select(Path.GetFileName))}.");
     }
 
     /// <summary>Says how many methods the inlining rule left unprobed, and why, in one build message.</summary>

@@ -64,7 +64,7 @@ internal sealed class ProbeManifest
             foreach (SkippedMethod skipped in Skipped)
             {
                 text.Write("# ");
-                text.Write(MethodSelector.Describe(skipped.Method));
+                text.Write(skipped.Member);
                 text.Write("   ");
                 text.Write(skipped.Reason);
                 text.Write('\n');

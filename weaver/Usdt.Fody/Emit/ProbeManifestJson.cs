@@ -32,7 +32,7 @@ internal static class ProbeManifestJson
         foreach (SkippedMethod skipped in manifest.Skipped)
         {
             json.StartInlineObject()
-                .String("member", MethodSelector.Describe(skipped.Method))
+                .String("member", skipped.Member)
                 .String("reason", skipped.Reason)
                 .EndObject();
         }
