@@ -70,11 +70,11 @@ internal static class BuiltLibrary
         }
         string anchor = ProbeSymbolNames.StubOfFirst(probes.FirstProvider, probes.FirstName);
         byte[] buildId = BuildId.At(head, ElfWriter.BuildIdDescriptorOffset);
-        string unloadable;
-        nint firstStub = DescriptorLoad.IsAvailable
-            ? DescriptorLoad.Load(fd, anchor, identity.TextAddress, buildId, out unloadable)
-            // Without /proc only the path can name it; the application's directory is trusted as its assemblies are.
-            : DescriptorLoad.LoadPath(path, anchor, identity.TextAddress, buildId, out unloadable);
+        nint firstStub = DescriptorLoad.Load(fd, anchor, identity.TextAddress, buildId, out string unloadable);
+        // Without /proc only the path can name it; the application's directory is trusted as
+        // its assemblies are. Asked only then: where /proc is, the question costs a system call.
+        if (firstStub == 0 && !DescriptorLoad.IsAvailable)
+            firstStub = DescriptorLoad.LoadPath(path, anchor, identity.TextAddress, buildId, out unloadable);
         if (firstStub == 0)
         {
             reasons.Add($"the built library {path} {unloadable}");

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Runtime.InteropServices;
 using Usdt.Elf;
 
 namespace Usdt.Platform.Linux;
@@ -36,12 +35,12 @@ internal static class DescriptorLoad
         // Concatenated, not interpolated: an interpolated number rents its buffer from the
         // shared array pool, whose first use a registration need not pay.
         string name = "/proc/self/fd/" + fd.ToString(CultureInfo.InvariantCulture);
-        return Confirm(NativeLibrary.TryLoad(name, out nint handle) ? handle : 0, anchor, textAddress, buildId, name, out reason);
+        return Confirm(DynamicLinker.Open(name), anchor, textAddress, buildId, name, out reason);
     }
 
     /// <summary>As <see cref="Load"/>, for a library opened by <paramref name="path"/> (where /proc is missing).</summary>
     public static nint LoadPath(string path, string anchor, long textAddress, byte[] buildId, out string reason) =>
-        Confirm(NativeLibrary.TryLoad(path, out nint handle) ? handle : 0, anchor, textAddress, buildId, path, out reason);
+        Confirm(DynamicLinker.Open(path), anchor, textAddress, buildId, path, out reason);
 
     private static unsafe nint Confirm(nint handle, string anchor, long textAddress, byte[] buildId, string name, out string reason)
     {
@@ -52,7 +51,8 @@ internal static class DescriptorLoad
         }
         // dladdr names the object the address lies in, so its first page (headers and
         // notes, always mapped) can be read safely whatever that object is.
-        if (!NativeLibrary.TryGetExport(handle, anchor, out nint stub) ||
+        nint stub = DynamicLinker.Symbol(handle, anchor);
+        if (stub == 0 ||
             LibC.DlAddr(stub, out LibC.LoadedObject loaded) == 0 ||
             loaded.LoadBase != stub - (nint)textAddress ||
             !HasBuildId((byte*)(loaded.LoadBase + ElfWriter.BuildIdDescriptorOffset), buildId))

@@ -12,14 +12,15 @@ namespace Usdt.Platform.Linux;
 /// x86-64 and AArch64 (include/uapi/asm-generic/fcntl.h, errno-base.h, resource.h).
 /// </summary>
 /// <remarks>
-/// Each function is called through an unmanaged function pointer bound on first use, with
-/// paths encoded by <see cref="NulTerminatedUtf8"/>, rather than through P/Invoke
-/// declarations: the first P/Invoke of a process (import resolver, marshalling stubs, the
-/// UTF-8 transcoder) cost 2.8 ms in a fresh process, the first call through a pointer
-/// 0.6 ms, which registration pays before the application's first woven method runs. errno
-/// is read right after the call and kept as the P/Invoke error, as the source-generated
-/// stubs of <c>[LibraryImport(SetLastError = true)]</c> do.
+/// Each function is called through an unmanaged function pointer bound on first use
+/// (<see cref="DynamicLinker"/>), with paths encoded by <see cref="NulTerminatedUtf8"/>, rather
+/// than through P/Invoke declarations: the first P/Invoke of a process (import resolver,
+/// marshalling stubs, the UTF-8 transcoder) cost 2.8 ms in a fresh process, and registration
+/// pays it before the application's first woven method runs. errno is read right after each
+/// call and kept for the calling thread, as the source-generated stubs of
+/// <c>[LibraryImport(SetLastError = true)]</c> keep it.
 /// </remarks>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static unsafe class LibC
 {
     public const int AT_FDCWD = -100;
@@ -57,7 +58,7 @@ internal static unsafe class LibC
         public ulong Maximum;
     }
 
-    private static nint s_geteuid, s_statx, s_openat, s_pread, s_mkdirat, s_unlinkat, s_flock, s_close, s_getrlimit, s_dladdr, s_memfd_create;
+    private static nint s_errno_location, s_geteuid, s_statx, s_openat, s_pread, s_mkdirat, s_unlinkat, s_flock, s_close, s_getrlimit, s_dladdr, s_memfd_create;
 
     public static uint GetEffectiveUserId() =>
         ((delegate* unmanaged<uint>)Bind(ref s_geteuid, "geteuid"))();
@@ -143,7 +144,11 @@ internal static unsafe class LibC
     public static int StatxOf(int fd, out Statx result) =>
         StatxAt(fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_MODE | STATX_UID | STATX_MTIME | STATX_INO | STATX_SIZE, out result);
 
-    public static int LastError => Marshal.GetLastPInvokeError();
+    [ThreadStatic]
+    private static int t_lastError;
+
+    /// <summary>errno as the calling thread's last call through this class left it.</summary>
+    public static int LastError => t_lastError;
 
     /// <summary>
     /// The function's address among the process's global symbols, looked up once; throws
@@ -153,7 +158,7 @@ internal static unsafe class LibC
     {
         // A race binds the same address twice: harmless.
         if (slot == 0)
-            slot = NativeLibrary.GetExport(NativeLibrary.GetMainProgramHandle(), name);
+            slot = DynamicLinker.Symbol(name);
         return slot;
     }
 
@@ -162,7 +167,7 @@ internal static unsafe class LibC
     {
         if (NulTerminatedUtf8.TryEncode(path, new Span<byte>(buffer, NulTerminatedUtf8.MaxBytes)))
             return true;
-        Marshal.SetLastPInvokeError(path.IndexOf('\0') >= 0 ? EINVAL : ENAMETOOLONG);
+        t_lastError = path.IndexOf('\0') >= 0 ? EINVAL : ENAMETOOLONG;
         return false;
     }
 
@@ -171,7 +176,8 @@ internal static unsafe class LibC
 
     private static nint KeepErrno(nint result)
     {
-        Marshal.SetLastPInvokeError(Marshal.GetLastSystemError());
+        // __errno_location: the thread's errno, in glibc and musl alike.
+        t_lastError = *((delegate* unmanaged<int*>)Bind(ref s_errno_location, "__errno_location"))();
         return result;
     }
 
