@@ -7,7 +7,8 @@ namespace Usdt.Tests.Platform.Linux;
 
 /// <summary>
 /// The C library's functions, found through dlsym without the framework's native-library
-/// API, are the very ones that API finds; and the fallback that uses it finds dlsym itself.
+/// API, are the very ones that API finds; and the path through that API, taken where libc.so.6
+/// has no dlsym, finds and loads the same.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class DynamicLinkerTests
@@ -22,19 +23,22 @@ public sealed class DynamicLinkerTests
     }
 
     [Fact]
-    public void FallbackThroughTheMainProgramFindsTheSameDlsym()
+    public void FrameworkPathFindsAndLoadsTheSameAsTheDirectOne()
     {
-        Assert.Equal(DynamicLinker.Symbol("dlsym"), DynamicLinker.FromMainProgram());
+        Assert.Equal(DynamicLinker.Symbol("dlsym"), DynamicLinker.Framework.Symbol("dlsym"));
+        nint direct = DynamicLinker.Open("libc.so.6"), framework = DynamicLinker.Framework.Open("libc.so.6");
+        Assert.NotEqual(0, direct);
+        Assert.Equal(direct, framework); // the loader hands out one handle per library
+        Assert.Equal(DynamicLinker.Symbol(direct, "close"), DynamicLinker.Framework.Symbol(framework, "close"));
     }
 
     [SkippableFact]
     public void GlibcIsReachedByItsSonameWithoutTheFramework()
     {
-        Skip.IfNot(NativeLibrary.TryLoad("libc.so.6", out _) && NativeLibrary.TryGetExport(NativeLibrary.Load("libc.so.6"), "dlsym", out _),
-            "not glibc 2.34 or later (dlsym is not in libc.so.6): the fallback is taken");
-        DynamicLinker.Symbol("close");
+        Skip.IfNot(NativeLibrary.TryLoad("libc.so.6", out nint libc) && NativeLibrary.TryGetExport(libc, "dlsym", out _),
+            "not glibc 2.34 or later (dlsym is not in libc.so.6): lookups go through NativeLibrary");
 
-        Assert.True(DynamicLinker.FoundThroughLibcSoname);
+        Assert.True(DynamicLinker.IsDirect());
     }
 
     [Fact]
