@@ -14,13 +14,19 @@ namespace Usdt.Tests.Host;
 ///   keep-running-on SIGNAL                          -> {"handler":SIGNAL}  (a handler that cancels SIGNAL: 1, 2 or 15)
 ///   exit                                            -> {"exit":true}, then a normal exit (as does end of input)
 /// </code>
-/// Probes are numbered in the order they were registered, across providers.
+/// Probes are numbered in the order they were registered, across providers. Started as
+/// <c>first-thing ...</c> instead, it registers a built library and exits (<see cref="FirstThing"/>).
 /// </summary>
 internal static class Program
 {
     private static readonly List<Probe> s_probes = [];
 
-    private static int Main()
+    // Only these two calls: compiling Main must load nothing the first-thing case would then
+    // count as the registration's.
+    private static int Main(string[] args) =>
+        args.Length > 0 && args[0] == "first-thing" ? FirstThing.Run(args) : Serve();
+
+    private static int Serve()
     {
         while (Console.ReadLine() is { } line)
         {

@@ -74,7 +74,7 @@ internal static class ColdStartBreakdown
             throw new InvalidDataException(why);
         Step("dlopen, dlsym, confirm the mapping");
 
-        var module = new ModuleLibrary(RegistrationTiming.Stem, new List<string> { libraries }); // as WovenProbes builds it
+        var module = new ModuleLibrary(RegistrationTiming.Stem, [libraries]);
         ProbeRegistration registration = WovenProbes.Register(table, "startup", module);
         Step("Register, first call: all of the above again, first use of what is left");
         WovenProbes.Register(table, "startup", module);

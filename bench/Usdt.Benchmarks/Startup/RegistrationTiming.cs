@@ -51,6 +51,8 @@ internal static class RegistrationTiming
             ProbeTableParser.TryParse(table, out List<ProbeSpec> specs, out _);
             File.WriteAllBytes(Path.Combine(directory, ProbeLibraryFiles.ForModule(Stem, ElfArchitecture.X64)),
                 ElfWriter.Write(specs, ElfArchitecture.X64, ProbeTableText.Hash(table)).Bytes);
+            // The table too, for Usdt.Benchmarks.FirstThing, which registers it with nothing before.
+            File.WriteAllText(Path.Combine(directory, "table.txt"), table);
 
             var rows = new List<double[]>();
             for (int p = 0; p < Processes; p++)
@@ -110,9 +112,7 @@ internal static class RegistrationTiming
         bool built = way.StartsWith("built", StringComparison.Ordinal);
         if (way == "built-in-app")
             ApplicationStartUp.Simulate();
-        // A List, as WovenProbes builds the directories: a collection expression's list type
-        // would be this program's own, compiled on first use inside the timed call.
-        var module = new ModuleLibrary(Stem, new List<string> { options.Required("libraries") });
+        var module = new ModuleLibrary(Stem, [options.Required("libraries")]);
         string table = Table(count);
         ProbeRegistration Register() => built ? WovenProbes.Register(table, "startup", module) : WovenProbes.Register(table, "startup");
 

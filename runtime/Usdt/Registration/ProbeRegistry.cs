@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Usdt.Platform;
 
@@ -19,13 +20,19 @@ internal static class ProbeRegistry
 #else
     private static readonly object s_lock = new();
 #endif
-    private static readonly List<ProbeRegistration> s_registrations = [];
+    // An array grown by hand, not a list: see RegistrationReasons.
+    private static ProbeRegistration[] s_registrations = new ProbeRegistration[4];
+    private static int s_count;
     private static UsdtSettings? s_settings;
     private static IProbeBackend? s_backend;
 
     public static IReadOnlyList<ProbeRegistration> Registrations
     {
-        get { lock (s_lock) return s_registrations.ToArray(); }
+        get
+        {
+            lock (s_lock)
+                return s_registrations.AsSpan(0, s_count).ToArray();
+        }
     }
 
     public static ProbeRegistration Register(ProbeSet probes, string label, ModuleLibrary? module = null)
@@ -62,11 +69,19 @@ internal static class ProbeRegistry
             loaded.Placement, loaded.LibraryPath, loaded.Reason);
 
         lock (s_lock)
-            s_registrations.Add(registration);
+        {
+            if (s_count == s_registrations.Length)
+                Array.Resize(ref s_registrations, 2 * s_count);
+            s_registrations[s_count++] = registration;
+        }
         if (printDiagnostics)
-            Console.Error.WriteLine($"usdt: {registration}");
+            Print(registration);
         return registration;
     }
+
+    /// <summary>Kept apart, never inlined: compiling a call to Console loads System.Console.dll, which a registration that prints nothing does not need.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Print(ProbeRegistration registration) => Console.Error.WriteLine($"usdt: {registration}");
 
     // Room for one 4-byte read past the last probe too: a site checks a method's entry and
     // return semaphores with one read.

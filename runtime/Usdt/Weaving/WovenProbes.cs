@@ -108,24 +108,47 @@ public static class WovenProbes
     /// </summary>
     [UnconditionalSuppressMessage("SingleFile", "IL3000",
         Justification = "Location is empty in single-file and Native AOT applications: AppContext.BaseDirectory, the next candidate, is where their libraries are.")]
-    private static List<string> SearchDirectories(Assembly assembly)
+    private static string[] SearchDirectories(Assembly assembly)
     {
-        var directories = new List<string>(4);
+        // An array filled by hand, not a list: registration may be the first thing a process
+        // does, and a list's first use loads System.Collections.dll (RegistrationReasons).
+        string? native = AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") as string;
+        var directories = new string[2 + (native is null ? 0 : Count(native, Path.PathSeparator) + 1)];
+        int count = 0;
         void Add(string? directory)
         {
             if (string.IsNullOrEmpty(directory))
                 return;
             directory = Path.TrimEndingDirectorySeparator(directory);
-            if (!directories.Contains(directory))
-                directories.Add(directory);
+            for (int i = 0; i < count; i++)
+            {
+                if (directories[i] == directory)
+                    return;
+            }
+            directories[count++] = directory;
         }
         Add(Path.GetDirectoryName(assembly.Location));
         Add(AppContext.BaseDirectory);
-        if (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") is string native)
+        for (int start = 0; native is not null && start <= native.Length; )
         {
-            foreach (string directory in native.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-                Add(directory);
+            int end = native.IndexOf(Path.PathSeparator, start);
+            if (end < 0)
+                end = native.Length;
+            Add(native.Substring(start, end - start));
+            start = end + 1;
         }
+        Array.Resize(ref directories, count);
         return directories;
+    }
+
+    private static int Count(string text, char character)
+    {
+        int count = 0;
+        foreach (char c in text)
+        {
+            if (c == character)
+                count++;
+        }
+        return count;
     }
 }

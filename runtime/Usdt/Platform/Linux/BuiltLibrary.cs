@@ -21,10 +21,10 @@ internal static class BuiltLibrary
     private const int HeadSize = 4096;
 
     /// <summary>The loaded library, or null with the reason added to <paramref name="reasons"/>.</summary>
-    public static LoadedProbes? TryLoad(ModuleLibrary module, ProbeSet probes, ElfArchitecture architecture, List<string> reasons)
+    public static LoadedProbes? TryLoad(ModuleLibrary module, ProbeSet probes, ElfArchitecture architecture, RegistrationReasons reasons)
     {
         string fileName = ProbeLibraryFiles.ForModule(module.AssemblyStem, architecture);
-        for (int i = 0; i < module.Directories.Count; i++)
+        for (int i = 0; i < module.Directories.Length; i++)
         {
             // Joined by hand: the directories carry no trailing separator, and this is Linux.
             string path = module.Directories[i] + "/" + fileName;
@@ -46,7 +46,7 @@ internal static class BuiltLibrary
         return null;
     }
 
-    private static LoadedProbes? TryLoad(string path, int fd, ProbeSet probes, ElfArchitecture architecture, List<string> reasons)
+    private static LoadedProbes? TryLoad(string path, int fd, ProbeSet probes, ElfArchitecture architecture, RegistrationReasons reasons)
     {
         if (LibC.StatxOf(fd, out LibC.Statx status) != 0 || (status.Mode & LibC.S_IFMT) != LibC.S_IFREG || status.Size > MaxSize)
         {

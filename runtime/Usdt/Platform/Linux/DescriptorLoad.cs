@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.IO;
 using Usdt.Elf;
 
@@ -32,10 +31,31 @@ internal static class DescriptorLoad
     /// </summary>
     public static nint Load(int fd, string anchor, long textAddress, byte[] buildId, out string reason)
     {
-        // Concatenated, not interpolated: an interpolated number rents its buffer from the
-        // shared array pool, whose first use a registration need not pay.
-        string name = "/proc/self/fd/" + fd.ToString(CultureInfo.InvariantCulture);
+        string name = ProcPath(fd);
         return Confirm(DynamicLinker.Open(name), anchor, textAddress, buildId, name, out reason);
+    }
+
+    /// <summary>
+    /// <c>/proc/self/fd/N</c>, its digits written by hand: an interpolated number rents its
+    /// buffer from the shared array pool, and naming any culture, even the invariant one,
+    /// loads the ICU libraries (5 ms) in a process that has not used them yet.
+    /// </summary>
+    private static string ProcPath(int fd)
+    {
+        const string Prefix = "/proc/self/fd/";
+        Span<char> text = stackalloc char[Prefix.Length + 10];
+        Prefix.CopyTo(text);
+        int end = text.Length;
+        uint value = (uint)fd;
+        do
+        {
+            text[--end] = (char)('0' + value % 10);
+            value /= 10;
+        }
+        while (value != 0);
+        int digits = text.Length - end;
+        text.Slice(end, digits).CopyTo(text.Slice(Prefix.Length));
+        return new string(text.Slice(0, Prefix.Length + digits));
     }
 
     /// <summary>As <see cref="Load"/>, for a library opened by <paramref name="path"/> (where /proc is missing).</summary>

@@ -43,7 +43,7 @@ internal sealed class LibraryPlacement
     public readonly record struct Placed(nint FirstStub, ProbePlacement Placement, string Path);
 
     /// <summary>Places and loads <paramref name="image"/>; null with the reasons when nothing worked.</summary>
-    public Placed? Place(ProbeLibraryImage image, string label, List<string> reasons)
+    public Placed? Place(ProbeLibraryImage image, string label, RegistrationReasons reasons)
     {
         if (!FileSizeLimit.Allows(image.Bytes.Length, out string tooBig))
         {
@@ -68,7 +68,7 @@ internal sealed class LibraryPlacement
         return TryPlaceInMemoryFile(image, label, reasons);
     }
 
-    private Placed? TryPlaceInDirectory(string path, ProbeLibraryImage image, string label, List<string> reasons)
+    private Placed? TryPlaceInDirectory(string path, ProbeLibraryImage image, string label, RegistrationReasons reasons)
     {
         if (!_opened.TryGetValue(path, out PrivateDirectory? directory))
         {
@@ -121,7 +121,7 @@ internal sealed class LibraryPlacement
         return new Placed(firstStub, ProbePlacement.Directory, DescriptorLoad.PathOf(fd) ?? Path.Combine(path, name));
     }
 
-    private static Placed? TryPlaceInMemoryFile(ProbeLibraryImage image, string label, List<string> reasons)
+    private static Placed? TryPlaceInMemoryFile(ProbeLibraryImage image, string label, RegistrationReasons reasons)
     {
         string name = $"usdt-{label}";
         int fd = LibC.MemfdCreate(name, LibC.MFD_CLOEXEC | LibC.MFD_EXEC);

@@ -30,7 +30,7 @@ internal sealed class LinuxStapsdtBackend : IProbeBackend
 
     public LoadedProbes Load(ProbeSet probes, string label, ModuleLibrary? module)
     {
-        var reasons = new List<string>();
+        var reasons = new RegistrationReasons();
         if (module is not null)
         {
             if (_settings.ForceGenerate)
@@ -42,17 +42,17 @@ internal sealed class LinuxStapsdtBackend : IProbeBackend
     }
 
     /// <summary>Writes the library now and places it (kept apart so a built library's load touches none of this).</summary>
-    private LoadedProbes Generate(ProbeSet probes, string label, List<string> reasons)
+    private LoadedProbes Generate(ProbeSet probes, string label, RegistrationReasons reasons)
     {
         _placement ??= new LibraryPlacement(DirectoryCandidates.For(_settings), _settings.AllowMemoryFile, _fileTokens);
         ProbeLibraryImage image = ElfWriter.Write(probes.Specs, _architecture, probes.TableHash);
         if (_placement.Place(image, label, reasons) is not { } placed)
-            return LoadedProbes.Failed(string.Join("; ", reasons));
+            return LoadedProbes.Failed(reasons.ToString());
 
         // Segments sit at their file offsets, so the load base is the anchor stub's
         // address minus its offset, and everything else follows from the layout.
         nint loadBase = placed.FirstStub - (nint)image.Identity.TextAddress;
         return new LoadedProbes(loadBase + (nint)image.Identity.SemaphoreAddress, placed.FirstStub, placed.Placement, placed.Path,
-            reasons.Count == 0 ? null : string.Join("; ", reasons));
+            reasons.Text);
     }
 }
