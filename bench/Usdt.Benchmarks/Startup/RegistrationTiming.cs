@@ -51,7 +51,7 @@ internal static class RegistrationTiming
             ProbeTableParser.TryParse(table, out List<ProbeSpec> specs, out _);
             File.WriteAllBytes(Path.Combine(directory, ProbeLibraryFiles.ForModule(Stem, ElfArchitecture.X64)),
                 ElfWriter.Write(specs, ElfArchitecture.X64, ProbeTableText.Hash(table)).Bytes);
-            // The table too, for Usdt.Benchmarks.FirstThing, which registers it with nothing before.
+            // The table too, for the test host's first-thing mode, which registers it with nothing before (scripts/bench).
             File.WriteAllText(Path.Combine(directory, "table.txt"), table);
 
             var rows = new List<double[]>();

@@ -24,11 +24,11 @@ public sealed class FirstUseTests
         string table = Path.Combine(folder.Directory, "table.txt");
         File.WriteAllText(table, folder.Table);
 
-        string[] line = RunHost("first-thing", table, folder.Directory, folder.Stem).Split('\t');
+        string[] line = RunHost("first-thing", table, folder.Stem, folder.Directory).Split('\t');
 
-        Assert.Equal("BuiltLibrary", line[0]);
-        Assert.Equal("no-icu", line[1]);
-        Assert.Equal(["System.Private.CoreLib", "System.Runtime", "Usdt", "Usdt.Tests.Host"], line[2].Split(','));
+        Assert.Equal("BuiltLibrary", line[1]);
+        Assert.Equal("no-icu", line[2]);
+        Assert.Equal(["System.Private.CoreLib", "System.Runtime", "Usdt", "Usdt.Tests.Host"], line[3].Split(','));
     }
 
     /// <summary>Runs the test host with <paramref name="arguments"/> and ICU available to it; returns its one line of output.</summary>
