@@ -11,14 +11,7 @@ internal sealed class RegistrationReasons
 {
     private string? _text;
 
-    /// <summary>How many reasons were added.</summary>
-    public int Count { get; private set; }
-
-    public void Add(string reason)
-    {
-        _text = _text is null ? reason : _text + "; " + reason;
-        Count++;
-    }
+    public void Add(string reason) => _text = _text is null ? reason : _text + "; " + reason;
 
     /// <summary>The reasons joined, or null when there are none.</summary>
     public string? Text => _text;

@@ -10,12 +10,9 @@ internal sealed class SkippedMethod
 {
     public SkippedMethod(MethodDefinition method, string reason)
     {
-        Method = method;
         Member = MethodSelector.Describe(method);
         Reason = reason;
     }
-
-    public MethodDefinition Method { get; }
 
     /// <summary>The method as the manifests name it (<see cref="MethodSelector.Describe"/>).</summary>
     public string Member { get; }

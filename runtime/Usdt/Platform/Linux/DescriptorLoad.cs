@@ -42,20 +42,16 @@ internal static class DescriptorLoad
     /// </summary>
     private static string ProcPath(int fd)
     {
-        const string Prefix = "/proc/self/fd/";
-        Span<char> text = stackalloc char[Prefix.Length + 10];
-        Prefix.CopyTo(text);
-        int end = text.Length;
+        Span<char> digits = stackalloc char[10];
+        int start = digits.Length;
         uint value = (uint)fd;
         do
         {
-            text[--end] = (char)('0' + value % 10);
+            digits[--start] = (char)('0' + value % 10);
             value /= 10;
         }
         while (value != 0);
-        int digits = text.Length - end;
-        text.Slice(end, digits).CopyTo(text.Slice(Prefix.Length));
-        return new string(text.Slice(0, Prefix.Length + digits));
+        return string.Concat("/proc/self/fd/", digits[start..]);
     }
 
     /// <summary>As <see cref="Load"/>, for a library opened by <paramref name="path"/> (where /proc is missing).</summary>
