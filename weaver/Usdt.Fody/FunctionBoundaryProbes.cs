@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Usdt.Contract;
@@ -111,10 +111,13 @@ internal sealed class FunctionBoundaryProbes
     private PlannedMethod? Plan(SelectedMethod selected, string provider, string stem)
     {
         MethodDefinition method = selected.Method;
-        List<ArgumentMapping> parameters = method.Parameters
-            .Take(ContractLimits.MaxArguments)
-            .Select(p => p.IsOut && !p.IsIn ? ArgumentMapper.Map(p.ParameterType).AsAlwaysZero() : ArgumentMapper.Map(p.ParameterType))
-            .ToList();
+        var parameters = new List<ArgumentMapping>(Math.Min(method.Parameters.Count, ContractLimits.MaxArguments));
+        for (int i = 0; i < parameters.Capacity; i++)
+        {
+            ParameterDefinition parameter = method.Parameters[i];
+            ArgumentMapping mapping = ArgumentMapper.Map(parameter.ParameterType);
+            parameters.Add(parameter.IsOut && !parameter.IsIn ? mapping.AsAlwaysZero() : mapping);
+        }
         if (method.Parameters.Count > ContractLimits.MaxArguments)
             _diagnostics.Warning($"{MethodSelector.Describe(method)} has {method.Parameters.Count} parameters; its entry probe passes the first {ContractLimits.MaxArguments}, the most tracers read.", method);
 
@@ -159,9 +162,15 @@ internal sealed class FunctionBoundaryProbes
         List<ArgumentMapping> parameters)
     {
         string name = stem + ProbeNameAllocator.EntrySuffix;
-        _manifest.Add(new ManifestProbe(provider, name, ManifestProbeKind.Entry, member, source, isAsync,
-            parameters.Select((mapping, i) => ManifestArguments.Parameter(method.Parameters[i], mapping)).ToList()));
-        return _table.Add(provider, name, parameters.Select(p => p.Kind).ToList());
+        var arguments = new List<ManifestArgument>(parameters.Count);
+        var kinds = new List<ArgumentKind>(parameters.Count);
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            arguments.Add(ManifestArguments.Parameter(method.Parameters[i], parameters[i]));
+            kinds.Add(parameters[i].Kind);
+        }
+        _manifest.Add(new ManifestProbe(provider, name, ManifestProbeKind.Entry, member, source, isAsync, arguments));
+        return _table.Add(provider, name, kinds);
     }
 
     private int AddReturnProbe(ManifestMember member, string source, bool isAsync, string provider, string stem, ArgumentMapping returnValue)

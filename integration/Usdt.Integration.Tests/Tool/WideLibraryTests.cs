@@ -103,8 +103,11 @@ public sealed class WideLibraryTests(SampleShopBuild build)
             JsonElement method = methods[$"{WideApp.Namespace}.{WideApp.ClassName(c)}.{WideApp.MethodName(m)}"];
             Assert.Equal(2, method.GetProperty("calls").GetInt64());
             Assert.Equal(WideApp.Throws(m) && value < 0 ? 2 : 0, method.GetProperty("errors").GetInt64());
+            // The latency runs to the task's completion, after Task.Delay(5): a return probe that
+            // fired at the first await would report microseconds. The timer may complete the delay
+            // a little early (4.91 ms was seen), so the bound is half the delay.
             if (WideApp.IsAsync(m))
-                Assert.True(method.GetProperty("latencyNs").GetProperty("min").GetInt64() >= 5_000_000, method.ToString());
+                Assert.True(method.GetProperty("latencyNs").GetProperty("min").GetInt64() >= 2_500_000, method.ToString());
         }
         Assert.Equal(2 * WideApp.Calls.Length, methods.Values.Sum(m => m.GetProperty("calls").GetInt64()));
         Assert.Empty(OwnedGroups(stat.ProcessId));

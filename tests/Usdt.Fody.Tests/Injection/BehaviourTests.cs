@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
 using Usdt.Fody.Tests.Support;
 using Usdt.Tests.Tracers;
 using Xunit;
@@ -90,6 +92,36 @@ public sealed class BehaviourTests(ITestOutputHelper output)
         // "<Divide>usdt_traced", under the method it belongs to. That frame is the one
         // difference tracing makes; everything else must match.
         AssertSameBehaviour(expected, actual.ConvertAll(Outcome.WithTracedFramesAsTheirMethods));
+    }
+
+    /// <summary>
+    /// A body that an earlier weaver changed (instructions added around its first one, with
+    /// offset 0, so that offsets no longer identify instructions) is copied into its traced
+    /// sibling as faithfully as a body just read.
+    /// </summary>
+    [Fact]
+    public void BodiesAnEarlierWeaverChangedBehaveAsTheUnwovenOnes()
+    {
+        Assembly unwoven = IsolatedLoadContext.LoadAlone(Inputs.AssemblyToProcess(BuildConfiguration.Release), collectible: true);
+        WeaveRun run = WeaveRun.Weave(Inputs.AssemblyToProcess(BuildConfiguration.Release), before: AddNops).EnsureNoErrors();
+        LoadedWoven woven = LoadedWoven.Load(run.OutputPath, collectible: true);
+
+        AssertSameBehaviour(BehaviourHarness.Run(unwoven, Chosen), BehaviourHarness.Run(woven.Assembly, Chosen));
+    }
+
+    private static void AddNops(ModuleDefinition module)
+    {
+        foreach (TypeDefinition type in module.GetTypes())
+        {
+            foreach (MethodDefinition method in type.Methods)
+            {
+                // After the first instruction only where a second follows: nothing may run off the end.
+                if (!method.HasBody || method.Body.Instructions.Count < 2)
+                    continue;
+                method.Body.Instructions.Insert(0, Instruction.Create(OpCodes.Nop));
+                method.Body.Instructions.Insert(2, Instruction.Create(OpCodes.Nop));
+            }
+        }
     }
 
     private static bool Chosen(Type type) => Namespaces.Any(n => type.Namespace == n);

@@ -64,7 +64,7 @@ internal static class ArgumentMapper
             case "System.Guid": return Mapped(type, WordConversion.GuidText, ArgumentKind.Utf8String, "Guid (36-character text)");
         }
 
-        TypeDefinition? definition = TryResolve(type);
+        TypeDefinition? definition = ValueTypeDefinitions.Of(type);
         if (definition is { IsEnum: true })
         {
             foreach (FieldDefinition field in definition.Fields)
@@ -78,12 +78,6 @@ internal static class ArgumentMapper
             }
         }
         return Unsupported(type, type.Name);
-    }
-
-    private static TypeDefinition? TryResolve(TypeReference type)
-    {
-        try { return type.Resolve(); }
-        catch (AssemblyResolutionException) { return null; }
     }
 
     /// <summary>The type without its custom modifiers (modreq/modopt, ECMA-335 II.7.1.1).</summary>

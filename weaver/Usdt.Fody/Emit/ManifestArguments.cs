@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using Mono.Cecil;
 using Usdt.Contract;
 using Usdt.Fody.Arguments;
@@ -30,8 +31,19 @@ internal static class ManifestArguments
     }
 
     /// <summary>The parameter types as the manifests show a signature: <c>(Int32, String)</c>.</summary>
-    public static string Signature(MethodDefinition method) =>
-        $"({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))})";
+    public static string Signature(MethodDefinition method)
+    {
+        if (!method.HasParameters)
+            return "()";
+        var text = new StringBuilder("(");
+        foreach (ParameterDefinition parameter in method.Parameters)
+        {
+            if (text.Length > 1)
+                text.Append(", ");
+            text.Append(parameter.ParameterType.Name);
+        }
+        return text.Append(')').ToString();
+    }
 
     /// <summary>Full name, nested types joined with '.' as C# writes them.</summary>
     private static string TypeName(TypeReference type) => ArgumentMapper.StripModifiers(type).FullName.Replace('/', '.');
@@ -40,10 +52,7 @@ internal static class ManifestArguments
     {
         if (type.MetadataType != MetadataType.ValueType)
             return null;
-        TypeDefinition? definition;
-        try { definition = type.Resolve(); }
-        catch (AssemblyResolutionException) { return null; }
-        if (definition is not { IsEnum: true })
+        if (ValueTypeDefinitions.Of(type) is not { IsEnum: true } definition)
             return null;
         var members = new List<KeyValuePair<string, string>>();
         foreach (FieldDefinition field in definition.Fields)

@@ -15,6 +15,9 @@ internal static class InjectedSequencePoints
 {
     private const int HiddenLine = 0xFEEFEE;
 
+    /// <summary>How many hidden points a traced sibling gets: its prologue, its filter, its return.</summary>
+    public const int HiddenPerTracedMethod = 3;
+
     /// <summary>Marks the block starting at <paramref name="first"/> hidden.</summary>
     public static void Hide(MethodDefinition method, Instruction first)
     {

@@ -17,26 +17,34 @@ internal sealed class InstructionCopies
     private readonly Collection<Instruction> _originals;
     private readonly int _first;
     private readonly int _end;
-    private readonly Dictionary<Instruction, Instruction> _copies;
+    private readonly Instruction[] _copies;
+    // Read bodies carry ascending IL offsets, and an original is found by a binary search on
+    // them. Only a body whose offsets do not ascend (another weaver changed it first) is
+    // indexed by the instructions themselves: the first hash of an object is costly (the
+    // runtime writes it into the object's header), a fifth of the weaving time when every
+    // copied instruction was hashed.
+    private Dictionary<Instruction, int>? _indexOf;
 
     public InstructionCopies(Collection<Instruction> originals, int first)
     {
         _originals = originals;
         _first = first;
         _end = originals.Count;
-        _copies = new Dictionary<Instruction, Instruction>(_end - first);
+        _copies = new Instruction[_end - first];
         for (int i = first; i < _end; i++)
         {
             Instruction copy = Instruction.Create(OpCodes.Nop);
             copy.OpCode = originals[i].OpCode;
-            _copies[originals[i]] = copy;
+            _copies[i - first] = copy;
+            if (i > first && originals[i].Offset <= originals[i - 1].Offset && _indexOf is null)
+                _indexOf = IndexEvery();
         }
     }
 
-    public bool Contains(Instruction original) => _copies.ContainsKey(original);
+    public bool Contains(Instruction original) => IndexOf(original) >= 0;
 
     /// <summary>The copy of <paramref name="original"/>; null stays null (Cecil's "to the end of the body").</summary>
-    public Instruction? Of(Instruction? original) => original is null ? null : _copies[original];
+    public Instruction? Of(Instruction? original) => original is null ? null : CopyOf(original);
 
     /// <summary>
     /// Gives each copy its original's operand: branch targets and switch tables mapped onto the
@@ -48,9 +56,9 @@ internal sealed class InstructionCopies
         for (int i = _first; i < _end; i++)
         {
             Instruction original = _originals[i];
-            _copies[original].Operand = original.Operand switch
+            _copies[i - _first].Operand = original.Operand switch
             {
-                Instruction target => _copies[target],
+                Instruction target => CopyOf(target),
                 Instruction[] targets => Of(targets),
                 null => null,
                 var other => operand is null ? other : operand(other),
@@ -61,36 +69,36 @@ internal sealed class InstructionCopies
     /// <summary>Adds the copies to <paramref name="target"/>, in the originals' order.</summary>
     public void AppendTo(Collection<Instruction> target)
     {
-        for (int i = _first; i < _end; i++)
-            target.Add(_copies[_originals[i]]);
+        if (target.Capacity < target.Count + _copies.Length)
+            target.Capacity = target.Count + _copies.Length;
+        foreach (Instruction copy in _copies)
+            target.Add(copy);
     }
 
     /// <summary>
     /// Adds to <paramref name="target"/> a copy of each of <paramref name="source"/>'s sequence
     /// points that marks a copied instruction. Until the body is written, the original
     /// instructions keep the offsets they were read at, and so do the points bound to them:
-    /// that is how a point finds its instruction. The target may be the source's own.
+    /// that is how a point finds its instruction (the first of that offset). The target may be
+    /// the source's own.
     /// </summary>
     public void CopySequencePoints(MethodDebugInformation source, MethodDebugInformation target)
     {
         if (!source.HasSequencePoints)
             return;
-        var byOffset = new Dictionary<int, Instruction>(_end - _first);
-        for (int i = _first; i < _end; i++)
-        {
-            Instruction instruction = _originals[i];
-            if (!byOffset.ContainsKey(instruction.Offset))
-                byOffset.Add(instruction.Offset, instruction);
-        }
         // Counted first: when the target is the source, only the points there before are copied.
         Collection<SequencePoint> points = source.SequencePoints;
         int pointCount = points.Count;
+        Collection<SequencePoint> copies = target.SequencePoints;
+        if (copies.Capacity < copies.Count + pointCount)
+            copies.Capacity = copies.Count + pointCount;
         for (int p = 0; p < pointCount; p++)
         {
             SequencePoint point = points[p];
-            if (!byOffset.TryGetValue(point.Offset, out Instruction? instruction))
+            int index = IndexAt(point.Offset);
+            if (index < 0)
                 continue;
-            target.SequencePoints.Add(new SequencePoint(_copies[instruction], point.Document)
+            copies.Add(new SequencePoint(_copies[index - _first], point.Document)
             {
                 StartLine = point.StartLine,
                 StartColumn = point.StartColumn,
@@ -100,11 +108,68 @@ internal sealed class InstructionCopies
         }
     }
 
+    private Instruction CopyOf(Instruction original)
+    {
+        int index = IndexOf(original);
+        if (index < 0)
+            throw new KeyNotFoundException($"{original} is not among the copied instructions.");
+        return _copies[index - _first];
+    }
+
     private Instruction[] Of(Instruction[] originals)
     {
         var mapped = new Instruction[originals.Length];
         for (int i = 0; i < originals.Length; i++)
-            mapped[i] = _copies[originals[i]];
+            mapped[i] = CopyOf(originals[i]);
         return mapped;
+    }
+
+    /// <summary>The index of <paramref name="original"/> among the originals, or -1 when it lies outside the copied part.</summary>
+    private int IndexOf(Instruction original)
+    {
+        if (_indexOf is not null)
+            return _indexOf.TryGetValue(original, out int found) ? found : -1;
+        int index = IndexAt(original.Offset);
+        if (index >= 0 && ReferenceEquals(_originals[index], original))
+            return index;
+        // An instruction from outside the copied part, or one added with an offset that
+        // matches none: only the instructions themselves can tell.
+        _indexOf = IndexEvery();
+        return _indexOf.TryGetValue(original, out int outside) ? outside : -1;
+    }
+
+    /// <summary>The index of the first original at <paramref name="offset"/>, or -1.</summary>
+    private int IndexAt(int offset)
+    {
+        if (_indexOf is not null)
+        {
+            for (int i = _first; i < _end; i++)
+            {
+                if (_originals[i].Offset == offset)
+                    return i;
+            }
+            return -1;
+        }
+        int low = _first, high = _end - 1;
+        while (low <= high)
+        {
+            int middle = low + (high - low) / 2;
+            int at = _originals[middle].Offset;
+            if (at == offset)
+                return middle;
+            if (at < offset)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+        return -1;
+    }
+
+    private Dictionary<Instruction, int> IndexEvery()
+    {
+        var index = new Dictionary<Instruction, int>(_end - _first);
+        for (int i = _first; i < _end; i++)
+            index[_originals[i]] = i;
+        return index;
     }
 }

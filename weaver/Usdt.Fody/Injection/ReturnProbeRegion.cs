@@ -42,8 +42,16 @@ internal sealed class ReturnProbeRegion
         _names = names;
     }
 
-    /// <summary>Wraps from <paramref name="start"/> on; returns the local holding the entry timestamp, which the caller sets.</summary>
-    public VariableDefinition Wrap(FunctionProbePlan plan, Instruction start)
+    /// <summary>Adds the local that holds the entry timestamp, which the caller sets (<see cref="StartClock"/>) and <see cref="Wrap"/> reads.</summary>
+    public VariableDefinition DeclareClock(MethodBody body)
+    {
+        var clock = new VariableDefinition(_module.TypeSystem.Int64);
+        body.Variables.Add(clock);
+        return clock;
+    }
+
+    /// <summary>Wraps from <paramref name="start"/> on; <paramref name="clock"/> is the local <see cref="DeclareClock"/> added.</summary>
+    public void Wrap(FunctionProbePlan plan, Instruction start, VariableDefinition clock)
     {
         MethodDefinition method = plan.Method;
         MethodBody body = method.Body;
@@ -53,10 +61,8 @@ internal sealed class ReturnProbeRegion
 
         // The exception local needs no initial store: the JIT zero-initialises every
         // object reference local, and the filter sets it before the fault block reads it.
-        var clock = new VariableDefinition(_module.TypeSystem.Int64);
         var exception = new VariableDefinition(_module.TypeSystem.Object);
         VariableDefinition? result = isVoid ? null : new VariableDefinition(returnType);
-        body.Variables.Add(clock);
         body.Variables.Add(exception);
         if (result is not null)
             body.Variables.Add(result);
@@ -140,7 +146,6 @@ internal sealed class ReturnProbeRegion
             HandlerStart = fault.First,
             HandlerEnd = returnBlock.First,
         });
-        return clock;
     }
 
     /// <summary>

@@ -56,7 +56,13 @@ internal sealed class SyncMethodInjector
         bool movesOut = plan.HasReturnSite && TracedMethodRule.MovesOut(method);
         if (!movesOut)
             ReserveRoom(body, plan);
-        ShortBranches.Widen(body);
+        else if (body.Instructions.Capacity < body.Instructions.Count + ForwardRoom(method))
+            body.Instructions.Capacity = body.Instructions.Count + ForwardRoom(method);
+        // A method whose copy moves out gets the check before its first instruction and the
+        // call after its last: the distances inside its own code stay, and so do its short
+        // branches (widened, Cecil would shorten each again at the cost of a pass over the body).
+        if (!movesOut)
+            ShortBranches.Widen(body);
 
         var check = new InstructionBlock();
         ProbeGate.Emit(check, plan, _sites, _names);
@@ -75,7 +81,8 @@ internal sealed class SyncMethodInjector
         }
         else if (BodyCopy.TryAppend(method, userCodeStart, traced) is { } copyStart)
         {
-            VariableDefinition clock = _returns.Wrap(plan, copyStart);
+            VariableDefinition clock = _returns.DeclareClock(body);
+            _returns.Wrap(plan, copyStart, clock);
             EntrySites(plan).Add(_returns.StartClock(plan, clock)).InsertBefore(body, copyStart);
             InjectedSequencePoints.Hide(method, traced);
             check.Add(OpCodes.Brtrue, traced);
@@ -83,7 +90,8 @@ internal sealed class SyncMethodInjector
         }
         else
         {
-            VariableDefinition clock = _returns.Wrap(plan, userCodeStart);
+            VariableDefinition clock = _returns.DeclareClock(body);
+            _returns.Wrap(plan, userCodeStart, clock);
             check.Add(OpCodes.Brtrue, traced)
                  .Add(OpCodes.Ldc_I8, 0L).Add(OpCodes.Stloc, clock).Add(OpCodes.Br, userCodeStart)
                  .Add(traced)
@@ -104,14 +112,17 @@ internal sealed class SyncMethodInjector
     private Instruction CallTracedMethod(FunctionProbePlan plan)
     {
         MethodDefinition method = plan.Method;
-        (MethodDefinition sibling, MethodReference reference) = TracedMethod.Create(method);
+        (MethodDefinition sibling, MethodReference reference) = TracedMethod.Declare(method, SiteRoom(plan));
         var siblingPlan = new FunctionProbePlan(sibling, plan.EntryProbe, plan.ReturnProbe, plan.Parameters, plan.ReturnValue, plan.ReturnedTask, plan.Generic);
         MethodBody body = sibling.Body;
-        ShortBranches.Widen(body);
-        Instruction start = body.Instructions[0];
-        VariableDefinition clock = _returns.Wrap(siblingPlan, start);
+        // The prologue first, then the copy after it: put in front of a copy, each of its
+        // instructions moved all of the copy's.
+        VariableDefinition clock = _returns.DeclareClock(body);
         InstructionBlock prologue = EntrySites(siblingPlan).Add(_returns.StartClock(siblingPlan, clock));
-        prologue.InsertBefore(body, start);
+        prologue.AppendTo(body);
+        Instruction start = TracedMethod.CopyCode(method, sibling);
+        ShortBranches.Widen(body);
+        _returns.Wrap(siblingPlan, start, clock);
         InjectedSequencePoints.Hide(sibling, prologue.First);
         body.OptimizeMacros();
         InjectedSequencePoints.SortSequencePoints(sibling);
@@ -132,6 +143,17 @@ internal sealed class SyncMethodInjector
         InjectedSequencePoints.Hide(method, forward.First);
         return forward.First;
     }
+
+    /// <summary>What a method whose copy moves out gains: the check (at most 10, with the generic pair's) and the forwarding call.</summary>
+    private static int ForwardRoom(MethodDefinition method) => 10 + 3 + method.Parameters.Count;
+
+    /// <summary>
+    /// About how many instructions the sites add to a traced sibling (measured on generated
+    /// service methods: 52, 8 per parameter, 24 for the generic pair), so that its list is
+    /// allocated once at about its final size.
+    /// </summary>
+    private static int SiteRoom(FunctionProbePlan plan) =>
+        52 + 8 * plan.Parameters.Count + (plan.Generic is null ? 0 : 24);
 
     /// <summary>
     /// Grows the instruction list of a method that keeps its copy in line once, to about what

@@ -1,4 +1,3 @@
-using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Usdt.Fody.Selection;
@@ -33,10 +32,26 @@ internal static class TracedMethodRule
         !method.IsConstructor &&
         method.CallingConvention != MethodCallingConvention.VarArg &&
         MethodShapes.Of(method) == MethodShape.Ordinary &&
-        !method.Body.Instructions.Any(IsFrameSensitive);
+        !LooksAtItsFrame(method.Body);
+
+    private static bool LooksAtItsFrame(MethodBody body)
+    {
+        foreach (Instruction instruction in body.Instructions)
+        {
+            if (instruction.Operand is MethodReference callee && IsFrameSensitive(callee))
+                return true;
+        }
+        return false;
+    }
 
     // The name first: it rules out nearly every call without building the type's full name.
-    private static bool IsFrameSensitive(Instruction instruction) =>
-        instruction.Operand is MethodReference callee &&
-        FrameSensitive.Any(known => callee.Name == known.Method && callee.DeclaringType.FullName == known.Type);
+    private static bool IsFrameSensitive(MethodReference callee)
+    {
+        foreach ((string type, string name) in FrameSensitive)
+        {
+            if (callee.Name == name && callee.DeclaringType.FullName == type)
+                return true;
+        }
+        return false;
+    }
 }

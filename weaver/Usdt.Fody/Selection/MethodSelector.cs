@@ -42,7 +42,11 @@ internal sealed class MethodSelector
             Dictionary<MethodDefinition, PropertyDefinition> accessors = AccessorsOf(type);
             foreach (MethodDefinition method in type.Methods)
             {
-                accessors.TryGetValue(method, out PropertyDefinition? property);
+                // Looked up only where there is something to find: a first hash of each method
+                // would cost more than the rest of its selection.
+                PropertyDefinition? property = null;
+                if (accessors.Count > 0)
+                    accessors.TryGetValue(method, out property);
                 if (selector.Consider(method, property) is { } choice)
                     selected.Add(choice);
             }
