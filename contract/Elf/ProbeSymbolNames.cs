@@ -28,12 +28,14 @@ internal static class ProbeSymbolNames
         {
             // "a_b" + "c" and "a" + "b_c" join to the same text, and a stub can spell
             // another probe's semaphore ("usdt" + "x_semaphore"); a suffix keeps them apart.
-            string joined = probes[i].Provider + "_" + probes[i].Name;
+            // Each name is joined in one piece: a shared "provider_name" would be one more
+            // string per probe, thrown away at once.
+            string provider = probes[i].Provider;
             for (int suffix = 1; ; suffix++)
             {
-                string stem = suffix == 1 ? joined : joined + "_" + suffix.ToString(CultureInfo.InvariantCulture);
-                stubs[i] = StubPrefix + stem;
-                semaphores[i] = stem + SemaphoreSuffix;
+                string name = suffix == 1 ? probes[i].Name : probes[i].Name + "_" + suffix.ToString(CultureInfo.InvariantCulture);
+                stubs[i] = string.Concat(StubPrefix, provider, "_", name);
+                semaphores[i] = string.Concat(provider, "_", name, SemaphoreSuffix);
                 if (!taken.Add(stubs[i]))
                     continue;
                 if (taken.Add(semaphores[i]))

@@ -22,6 +22,10 @@ internal sealed class MethodSelector
     private readonly Verdict _module;
     private readonly Verdict _assembly;
     private readonly List<SkippedMethod> _skipped = [];
+    // The type whose methods are being considered (EnterType).
+    private Verdict _typeVerdict;
+    private string _namespace = "";
+    private string _fullTypeName = "";
 
     private MethodSelector(ModuleDefinition module, WeaverConfiguration configuration, WeaverDiagnostics diagnostics)
     {
@@ -40,6 +44,7 @@ internal sealed class MethodSelector
         foreach (TypeDefinition type in types)
         {
             Dictionary<MethodDefinition, PropertyDefinition> accessors = AccessorsOf(type);
+            selector.EnterType(type);
             foreach (MethodDefinition method in type.Methods)
             {
                 // Looked up only where there is something to find: a first hash of each method
@@ -104,14 +109,27 @@ internal sealed class MethodSelector
         return new SelectedMethod(method, name, shape);
     }
 
+    /// <summary>
+    /// Works out once what the type of the next methods contributes to their verdicts: the
+    /// nearest [Probe] or [NoProbe] on it or a type enclosing it, and the names that
+    /// configuration rules match.
+    /// </summary>
+    private void EnterType(TypeDefinition type)
+    {
+        _typeVerdict = Verdict.Unspecified;
+        for (TypeDefinition? scope = type; scope is not null && _typeVerdict == Verdict.Unspecified; scope = scope.DeclaringType)
+            _typeVerdict = ProbeAttributes.VerdictOf(scope);
+        TypeDefinition outermost = type;
+        while (outermost.DeclaringType is not null)
+            outermost = outermost.DeclaringType;
+        _namespace = outermost.Namespace;
+        _fullTypeName = type.FullName.Replace('/', '.');
+    }
+
     private Verdict WiderVerdict(MethodDefinition method)
     {
-        for (TypeDefinition? type = method.DeclaringType; type is not null; type = type.DeclaringType)
-        {
-            Verdict ofType = ProbeAttributes.VerdictOf(type);
-            if (ofType != Verdict.Unspecified)
-                return ofType;
-        }
+        if (_typeVerdict != Verdict.Unspecified)
+            return _typeVerdict;
         if (_module != Verdict.Unspecified)
             return _module;
         if (_assembly != Verdict.Unspecified)
@@ -121,15 +139,9 @@ internal sealed class MethodSelector
 
     private Verdict ConfiguredVerdict(MethodDefinition method)
     {
-        TypeDefinition outermost = method.DeclaringType;
-        while (outermost.DeclaringType is not null)
-            outermost = outermost.DeclaringType;
-        string fullTypeName = method.DeclaringType.FullName.Replace('/', '.');
-        string @namespace = outermost.Namespace;
-
-        if (AnyMatches(_configuration.Excludes, @namespace, fullTypeName, method.Name))
+        if (AnyMatches(_configuration.Excludes, _namespace, _fullTypeName, method.Name))
             return Verdict.NoProbe;
-        if (AnyMatches(_configuration.Includes, @namespace, fullTypeName, method.Name))
+        if (AnyMatches(_configuration.Includes, _namespace, _fullTypeName, method.Name))
             return Verdict.Probe;
         return Verdict.Unspecified;
     }

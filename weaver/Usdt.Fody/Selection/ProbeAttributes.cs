@@ -20,12 +20,18 @@ internal static class ProbeAttributes
     {
         if (!scope.HasCustomAttributes)
             return Verdict.Unspecified;
-        // [NoProbe] is the safer reading when a scope carries both.
-        if (scope.CustomAttributes.Any(a => a.AttributeType.FullName == NoProbe))
-            return Verdict.NoProbe;
-        if (scope.CustomAttributes.Any(a => a.AttributeType.FullName == Probe))
-            return Verdict.Probe;
-        return Verdict.Unspecified;
+        // [NoProbe] is the safer reading when a scope carries both. A loop, not LINQ: asked
+        // for every method of the module.
+        Verdict verdict = Verdict.Unspecified;
+        foreach (CustomAttribute attribute in scope.CustomAttributes)
+        {
+            string name = attribute.AttributeType.FullName;
+            if (name == NoProbe)
+                return Verdict.NoProbe;
+            if (name == Probe)
+                verdict = Verdict.Probe;
+        }
+        return verdict;
     }
 
     /// <summary>The <c>Name</c> given in <c>[Probe(Name = ...)]</c>, if any.</summary>
