@@ -54,15 +54,20 @@ internal sealed class SyncMethodInjector
         MethodDefinition method = plan.Method;
         MethodBody body = method.Body;
         bool movesOut = plan.HasReturnSite && TracedMethodRule.MovesOut(method);
-        if (!movesOut)
+        if (movesOut)
+        {
+            // The check goes before the first instruction and the call after the last: the
+            // distances inside the method's own code stay, and so do its short branches
+            // (widened, Cecil would shorten each again, at the cost of a pass over the body).
+            int room = body.Instructions.Count + ForwardRoom(method);
+            if (body.Instructions.Capacity < room)
+                body.Instructions.Capacity = room;
+        }
+        else
+        {
             ReserveRoom(body, plan);
-        else if (body.Instructions.Capacity < body.Instructions.Count + ForwardRoom(method))
-            body.Instructions.Capacity = body.Instructions.Count + ForwardRoom(method);
-        // A method whose copy moves out gets the check before its first instruction and the
-        // call after its last: the distances inside its own code stay, and so do its short
-        // branches (widened, Cecil would shorten each again at the cost of a pass over the body).
-        if (!movesOut)
             ShortBranches.Widen(body);
+        }
 
         var check = new InstructionBlock();
         ProbeGate.Emit(check, plan, _sites, _names);
