@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
@@ -44,31 +43,31 @@ internal static class VariantBuilder
             // Woven in place: the weaver writes the manifest and the probe libraries (the
             // module's, and with generic probes the pair's) beside its input, as a build does.
             string input = Path.Combine(directory, assembly);
-            (string output, double milliseconds) = Weave(input, variant);
+            (string output, WeaveCost cost) = Weave(input, variant);
             File.Copy(output, input, overwrite: true);
             // FodyHelpers writes its output into a folder under the input's: remove it.
             string relative = Path.GetRelativePath(directory, Path.GetDirectoryName(output)!);
             if (relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
                 Directory.Delete(Path.Combine(directory, relative.Split(Path.DirectorySeparatorChar)[0]), recursive: true);
-            statistics.Add(WeaveStatistics.Measure(variant.Name, Path.Combine(source, assembly), input, Path.ChangeExtension(input, ".usdt.txt"), milliseconds));
+            statistics.Add(WeaveStatistics.Measure(variant.Name, Path.Combine(source, assembly), input, Path.ChangeExtension(input, ".usdt.txt"), cost));
         }
         return statistics;
     }
 
-    private static (string Output, double Milliseconds) Weave(string input, Variant variant)
+    private static (string Output, WeaveCost Cost) Weave(string input, Variant variant)
     {
         var weaver = new ModuleWeaver { Config = XElement.Parse(variant.Configuration!) };
-        var clock = new Stopwatch();
+        var cost = new WeaveCost();
         TestResult result = weaver.ExecuteTestRun(
             input,
             runPeVerify: false,
-            beforeExecuteCallback: _ => clock.Start(),
-            afterExecuteCallback: _ => clock.Stop(),
+            beforeExecuteCallback: _ => cost.Start(),
+            afterExecuteCallback: _ => cost.Stop(),
             writeSymbols: false,
             folderName: "woven");
         if (result.Errors.Count > 0)
             throw new InvalidOperationException($"weaving {Path.GetFileName(input)} ({variant.Name}) failed:\n" + string.Join("\n", result.Errors.Take(20).Select(e => e.Text)));
-        return (result.AssemblyPath, clock.Elapsed.TotalMilliseconds);
+        return (result.AssemblyPath, cost);
     }
 
     /// <summary>The file names of <paramref name="root"/> and of every assembly it references, directly or not, found in <paramref name="directory"/>.</summary>

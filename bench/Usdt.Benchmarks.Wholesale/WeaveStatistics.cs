@@ -8,19 +8,21 @@ namespace Usdt.Benchmarks.Wholesale;
 
 /// <summary>
 /// What weaving one assembly did: its methods with bodies, those probed, those the inlining
-/// rule left unprobed (by size, by [AggressiveInlining]), IL before and after, the weaver's time.
+/// rule left unprobed (by size, by [AggressiveInlining]), IL before and after, the weaver's
+/// time, what it allocated, and the collections and pauses meanwhile (<see cref="WeaveCost"/>).
 /// </summary>
 internal sealed record WeaveStatistics(
     string Variant, string Assembly, int MethodsWithBodies, int Probed, int SkippedBySize, int SkippedAggressiveInlining,
-    int Probes, long IlBytesBefore, long IlBytesAfter, double WeaveMilliseconds)
+    int Probes, long IlBytesBefore, long IlBytesAfter, double WeaveMilliseconds,
+    double AllocatedMegabytes, int Collections, double GcPauseMilliseconds)
 {
-    public static readonly string Header = "variant\tassembly\tmethods\tprobed\tskipped_size\tskipped_aggressive\tprobes\til_before\til_after\tweave_ms";
+    public static readonly string Header = "variant\tassembly\tmethods\tprobed\tskipped_size\tskipped_aggressive\tprobes\til_before\til_after\tweave_ms\tallocated_mb\tcollections\tgc_pause_ms";
 
     public string ToLine() => FormattableString.Invariant(
-        $"{Variant}\t{Assembly}\t{MethodsWithBodies}\t{Probed}\t{SkippedBySize}\t{SkippedAggressiveInlining}\t{Probes}\t{IlBytesBefore}\t{IlBytesAfter}\t{WeaveMilliseconds:F0}");
+        $"{Variant}\t{Assembly}\t{MethodsWithBodies}\t{Probed}\t{SkippedBySize}\t{SkippedAggressiveInlining}\t{Probes}\t{IlBytesBefore}\t{IlBytesAfter}\t{WeaveMilliseconds:F0}\t{AllocatedMegabytes:F0}\t{Collections}\t{GcPauseMilliseconds:F0}");
 
     /// <summary>Reads the counts from the input and output assemblies and the manifest the weaver wrote beside the output.</summary>
-    public static WeaveStatistics Measure(string variant, string input, string output, string manifest, double milliseconds)
+    public static WeaveStatistics Measure(string variant, string input, string output, string manifest, WeaveCost cost)
     {
         (int methods, long before) = Bodies(input);
         (_, long after) = Bodies(output);
@@ -32,14 +34,17 @@ internal sealed record WeaveStatistics(
         // "# Method   N IL bytes (MinMethodBytes M)" or "# Method   [AggressiveInlining]" per method left unprobed.
         int bySize = lines.Count(l => l.StartsWith("# ", StringComparison.Ordinal) && l.EndsWith(')') && l.Contains("IL bytes (MinMethodBytes", StringComparison.Ordinal));
         int aggressive = lines.Count(l => l.StartsWith("# ", StringComparison.Ordinal) && l.EndsWith("[AggressiveInlining]", StringComparison.Ordinal));
-        return new WeaveStatistics(variant, Path.GetFileName(input), methods, probed, bySize, aggressive, probes.Length, before, after, milliseconds);
+        return new WeaveStatistics(variant, Path.GetFileName(input), methods, probed, bySize, aggressive, probes.Length, before, after,
+            cost.Milliseconds, cost.AllocatedMegabytes, cost.Collections, cost.PauseMilliseconds);
     }
 
+    /// <summary>Reads a line of <see cref="ToLine"/>; one from before the collector's columns has NaN and -1 in them.</summary>
     public static WeaveStatistics Parse(string line)
     {
         string[] f = line.Split('\t');
+        double Number(int i) => i < f.Length ? double.Parse(f[i], System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
         return new WeaveStatistics(f[0], f[1], int.Parse(f[2]), int.Parse(f[3]), int.Parse(f[4]), int.Parse(f[5]), int.Parse(f[6]),
-            long.Parse(f[7]), long.Parse(f[8]), double.Parse(f[9], System.Globalization.CultureInfo.InvariantCulture));
+            long.Parse(f[7]), long.Parse(f[8]), Number(9), Number(10), f.Length > 11 ? int.Parse(f[11]) : -1, Number(12));
     }
 
     private static (int Methods, long IlBytes) Bodies(string path)

@@ -37,12 +37,12 @@ internal static class WholesaleReport
         }
         report.AppendLine("Jint 4.18.0 (a JavaScript interpreter, with its parser Acornima) and NCalc 7.4.0 (an expression evaluator, with its parser, Parlot inside NCalc.Parser), every assembly woven by this repository's weaver with a FodyWeavers.xml configuration (*variant*), probes registered from their built libraries and never enabled. Workloads: `jint`, a 200,000-iteration JavaScript loop (calls, property reads and writes, arithmetic, string concatenation) on one engine; `ncalc-cached`, 100,000 evaluations of `Sqrt(x*x + y*y) * Sin(a) + if(b > 3, 1, 0)` with changing parameters; `ncalc-parse`, 5,000 parses and evaluations of it.").AppendLine();
 
-        report.AppendLine("| Variant | Assembly | Methods with bodies | Probed | Left unprobed: ≤ MinMethodBytes | Left unprobed: [AggressiveInlining] | Probes | IL bytes before → after | Weaver (ms) |")
-            .AppendLine("|---|---|---:|---:|---:|---:|---:|---|---:|");
+        report.AppendLine("| Variant | Assembly | Methods with bodies | Probed | Left unprobed: ≤ MinMethodBytes | Left unprobed: [AggressiveInlining] | Probes | IL bytes before → after | Weaver (ms) | Allocated (MB) | Collections | Collector's pauses (ms) |")
+            .AppendLine("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|");
         foreach (string[] w in weave)
-            report.AppendLine($"| {w[0]} | {w[1]} | {Number(w[2]):N0} | {Number(w[3]):N0} | {Number(w[4]):N0} | {Number(w[5]):N0} | {Number(w[6]):N0} | {Number(w[7]):N0} → {Number(w[8]):N0} | {Number(w[9]):N0} |");
+            report.AppendLine($"| {w[0]} | {w[1]} | {Number(w[2]):N0} | {Number(w[3]):N0} | {Number(w[4]):N0} | {Number(w[5]):N0} | {Number(w[6]):N0} | {Number(w[7]):N0} → {Number(w[8]):N0} | {Number(w[9]):N0} | {Column(w, 10)} | {Column(w, 11)} | {Column(w, 12)} |");
         report.AppendLine();
-        report.AppendLine("*Methods with bodies* counts every method of the assembly, compiler-generated ones included; *probed* + *left unprobed* are those the configuration selected. The weaver's time is `Execute` alone (FodyHelpers' `ExecuteTestRun`, one process, the variants one after another).").AppendLine();
+        report.AppendLine("*Methods with bodies* counts every method of the assembly, compiler-generated ones included; *probed* + *left unprobed* are those the configuration selected. The weaver's time is `Execute` alone (FodyHelpers' `ExecuteTestRun`, one process, the variants one after another); the allocations (every thread's), collections and pauses are the process's while it ran.").AppendLine();
 
         // The job sizes are WholesaleConfig's; --quick shrinks them.
         bool quick = files.Environment().TryGetValue("command", out string? command) && command.Contains("--quick", StringComparison.Ordinal);
@@ -79,4 +79,10 @@ internal static class WholesaleReport
                 verdicts.Add($"Generic method pair switched on, whole libraries, probes off, {workload.Key}, steady state: {Format(generic)}x the same libraries woven without it (min; differences under ~0.3x are this machine's noise)");
         }
     }
+
+    /// <summary>A column that statistics written before it existed lack (or hold NaN or -1 for).</summary>
+    private static string Column(string[] row, int index) =>
+        index < row.Length && double.TryParse(row[index], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && value >= 0
+            ? value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
+            : "–";
 }
