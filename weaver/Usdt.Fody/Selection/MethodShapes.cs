@@ -67,6 +67,16 @@ internal static class MethodShapes
     private static PropertyDefinition? OwningProperty(MethodDefinition accessor) =>
         accessor.DeclaringType.Properties.FirstOrDefault(p => p.GetMethod == accessor || p.SetMethod == accessor);
 
-    private static bool IsMarked(ICustomAttributeProvider scope) =>
-        scope.HasCustomAttributes && scope.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
+    // A loop, not LINQ: asked for every method of the module and the types around it.
+    private static bool IsMarked(ICustomAttributeProvider scope)
+    {
+        if (!scope.HasCustomAttributes)
+            return false;
+        foreach (CustomAttribute attribute in scope.CustomAttributes)
+        {
+            if (attribute.AttributeType.FullName == "System.Runtime.CompilerServices.CompilerGeneratedAttribute")
+                return true;
+        }
+        return false;
+    }
 }
