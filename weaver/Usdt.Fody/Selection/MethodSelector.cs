@@ -47,8 +47,8 @@ internal sealed class MethodSelector
             selector.EnterType(type);
             foreach (MethodDefinition method in type.Methods)
             {
-                // Looked up only where there is something to find: a first hash of each method
-                // would cost more than the rest of its selection.
+                // Looked up only where there is something to find: the first hash of an object
+                // is costly (the runtime writes it into the object's header).
                 PropertyDefinition? property = null;
                 if (accessors.Count > 0)
                     accessors.TryGetValue(method, out property);
