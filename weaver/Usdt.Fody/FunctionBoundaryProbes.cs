@@ -111,8 +111,9 @@ internal sealed class FunctionBoundaryProbes
     private PlannedMethod? Plan(SelectedMethod selected, string provider, string stem)
     {
         MethodDefinition method = selected.Method;
-        var parameters = new List<ArgumentMapping>(Math.Min(method.Parameters.Count, ContractLimits.MaxArguments));
-        for (int i = 0; i < parameters.Capacity; i++)
+        int passed = Math.Min(method.Parameters.Count, ContractLimits.MaxArguments);
+        var parameters = new List<ArgumentMapping>(passed);
+        for (int i = 0; i < passed; i++)
         {
             ParameterDefinition parameter = method.Parameters[i];
             ArgumentMapping mapping = ArgumentMapper.Map(parameter.ParameterType);

@@ -15,7 +15,8 @@ namespace Usdt.Fody.Arguments;
 internal static class ValueTypeDefinitions
 {
     // Keyed by the module that refers to the types: a build process may weave several
-    // modules, one after another or at once, and must never see another module's types.
+    // modules, one after another or at once, and must never see another module's types. A
+    // module is woven on one thread, the only one that asks for its types.
     private static readonly ConditionalWeakTable<ModuleDefinition, Dictionary<string, TypeDefinition?>> s_resolved = new();
 
     /// <summary>The definition of <paramref name="type"/>, or null when its assembly cannot be found.</summary>
@@ -25,15 +26,12 @@ internal static class ValueTypeDefinitions
             return definition;
         Dictionary<string, TypeDefinition?> resolved = s_resolved.GetValue(type.Module, _ => new Dictionary<string, TypeDefinition?>(StringComparer.Ordinal));
         string key = type.Scope?.Name + "!" + type.FullName;
-        lock (resolved)
+        if (!resolved.TryGetValue(key, out TypeDefinition? found))
         {
-            if (!resolved.TryGetValue(key, out TypeDefinition? found))
-            {
-                found = TryResolve(type);
-                resolved.Add(key, found);
-            }
-            return found;
+            found = TryResolve(type);
+            resolved.Add(key, found);
         }
+        return found;
     }
 
     private static TypeDefinition? TryResolve(TypeReference type)

@@ -18,12 +18,12 @@ internal sealed class InstructionCopies
     private readonly int _first;
     private readonly int _end;
     private readonly Instruction[] _copies;
-    // Read bodies carry ascending IL offsets, and an original is found by a binary search on
-    // them. Only a body whose offsets do not ascend (another weaver changed it first) is
-    // indexed by the instructions themselves: the first hash of an object is costly (the
-    // runtime writes it into the object's header), a fifth of the weaving time when every
+    // Read bodies carry strictly ascending IL offsets, and an original is found by a binary
+    // search on them. Only a body whose offsets do not ascend (another weaver changed it
+    // first) is indexed by the instructions themselves: the first hash of an object is costly
+    // (the runtime writes it into the object's header), a fifth of the weaving time when every
     // copied instruction was hashed.
-    private Dictionary<Instruction, int>? _indexOf;
+    private readonly Dictionary<Instruction, int>? _indexOf;
 
     public InstructionCopies(Collection<Instruction> originals, int first)
     {
@@ -31,14 +31,16 @@ internal sealed class InstructionCopies
         _first = first;
         _end = originals.Count;
         _copies = new Instruction[_end - first];
+        bool ascending = true;
         for (int i = first; i < _end; i++)
         {
             Instruction copy = Instruction.Create(OpCodes.Nop);
             copy.OpCode = originals[i].OpCode;
             _copies[i - first] = copy;
-            if (i > first && originals[i].Offset <= originals[i - 1].Offset && _indexOf is null)
-                _indexOf = IndexEvery();
+            ascending &= i == first || originals[i].Offset > originals[i - 1].Offset;
         }
+        if (!ascending)
+            _indexOf = IndexEvery();
     }
 
     public bool Contains(Instruction original) => IndexOf(original) >= 0;
@@ -129,13 +131,9 @@ internal sealed class InstructionCopies
     {
         if (_indexOf is not null)
             return _indexOf.TryGetValue(original, out int found) ? found : -1;
+        // Offsets in the copied part are unique: another instruction at the same offset lies outside it.
         int index = IndexAt(original.Offset);
-        if (index >= 0 && ReferenceEquals(_originals[index], original))
-            return index;
-        // An instruction from outside the copied part, or one added with an offset that
-        // matches none: only the instructions themselves can tell.
-        _indexOf = IndexEvery();
-        return _indexOf.TryGetValue(original, out int outside) ? outside : -1;
+        return index >= 0 && ReferenceEquals(_originals[index], original) ? index : -1;
     }
 
     /// <summary>The index of the first original at <paramref name="offset"/>, or -1.</summary>

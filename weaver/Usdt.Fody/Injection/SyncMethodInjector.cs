@@ -54,20 +54,12 @@ internal sealed class SyncMethodInjector
         MethodDefinition method = plan.Method;
         MethodBody body = method.Body;
         bool movesOut = plan.HasReturnSite && TracedMethodRule.MovesOut(method);
-        if (movesOut)
-        {
-            // The check goes before the first instruction and the call after the last: the
-            // distances inside the method's own code stay, and so do its short branches
-            // (widened, Cecil would shorten each again, at the cost of a pass over the body).
-            int room = body.Instructions.Count + ForwardRoom(method);
-            if (body.Instructions.Capacity < room)
-                body.Instructions.Capacity = room;
-        }
-        else
-        {
-            ReserveRoom(body, plan);
+        // A method whose copy moves out gets the check before its first instruction and the
+        // call after its last: the distances inside its own code stay, and so do its short
+        // branches (widened, Cecil would shorten each again, at the cost of a pass over the body).
+        ReserveRoom(body, movesOut ? body.Instructions.Count + ForwardRoom(method) : InLineRoom(body, plan));
+        if (!movesOut)
             ShortBranches.Widen(body);
-        }
 
         var check = new InstructionBlock();
         ProbeGate.Emit(check, plan, _sites, _names);
@@ -161,15 +153,19 @@ internal sealed class SyncMethodInjector
         52 + 8 * plan.Parameters.Count + (plan.Generic is null ? 0 : 24);
 
     /// <summary>
-    /// Grows the instruction list of a method that keeps its copy in line once, to about what
-    /// the woven body holds (the code twice, plus the sites), instead of doubling it step by
-    /// step as the weaver adds instructions.
+    /// About what the body of a method that keeps its copy in line holds once woven: the code
+    /// twice, plus the sites (measured on generated service methods: about 64 instructions,
+    /// 12 per parameter and 16 for the generic pair's).
     /// </summary>
-    private static void ReserveRoom(MethodBody body, FunctionProbePlan plan)
+    private static int InLineRoom(MethodBody body, FunctionProbePlan plan) =>
+        2 * body.Instructions.Count + 64 + 12 * plan.Parameters.Count + (plan.Generic is null ? 0 : 16);
+
+    /// <summary>
+    /// Grows the instruction list once, to about the woven body's size, instead of doubling it
+    /// step by step as the weaver adds instructions.
+    /// </summary>
+    private static void ReserveRoom(MethodBody body, int expected)
     {
-        // Measured on generated service methods: about 64 instructions, 12 per parameter
-        // and 16 for the generic pair's sites come on top of the two copies.
-        int expected = 2 * body.Instructions.Count + 64 + 12 * plan.Parameters.Count + (plan.Generic is null ? 0 : 16);
         if (body.Instructions.Capacity < expected)
             body.Instructions.Capacity = expected;
     }
