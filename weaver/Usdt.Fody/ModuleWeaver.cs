@@ -53,6 +53,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             return;
 
         List<TypeDefinition> types = ModuleDefinition.GetTypes().Where(IsUserType).ToList();
+        using var hold = CollectionHold.For(types.Sum(type => type.Methods.Count));
         List<TypeDefinition> staticProviders = types.Where(StaticProbeClasses.IsStaticProbeClass).ToList();
         List<SelectedMethod> selected = MethodSelector.Select(types.Except(staticProviders), ModuleDefinition, configuration, diagnostics,
             out IReadOnlyList<SkippedMethod> skipped);

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
-using Mono.Cecil.Rocks;
 using Usdt.Contract;
 using Usdt.Fody.Arguments;
 using Usdt.Fody.Emit;
@@ -136,7 +135,7 @@ internal sealed class StaticProbeClasses
             }
         });
         site.Add(OpCodes.Ret).AppendTo(body);
-        method.Body.OptimizeMacros();
+        ShortForms.Shorten(method.Body);
         return probe;
     }
 
@@ -156,7 +155,7 @@ internal sealed class StaticProbeClasses
         var check = new InstructionBlock();
         _sites.IsEnabled(check, probe);
         check.Add(OpCodes.Ldc_I4_0).Add(OpCodes.Cgt_Un).Add(OpCodes.Ret).AppendTo(body);
-        body.OptimizeMacros();
+        ShortForms.Shorten(body);
     }
 
     private static string Describe(MethodDefinition method) => MethodSelector.Describe(method);

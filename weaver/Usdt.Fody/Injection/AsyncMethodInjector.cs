@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
-using Mono.Cecil.Rocks;
 using Usdt.Fody.Arguments;
 using Usdt.Fody.Emit;
 
@@ -69,7 +68,7 @@ internal sealed class AsyncMethodInjector
         FieldDefinition builderField, List<Instruction> completions, int probe)
     {
         MethodBody body = moveNext.Body;
-        ShortBranches.Widen(body);
+        ShortForms.Widen(body);
 
         var startDefinition = new FieldDefinition(StartField, FieldAttributes.Private, _module.TypeSystem.Int64);
         stateMachine.Fields.Add(startDefinition);
@@ -106,7 +105,7 @@ internal sealed class AsyncMethodInjector
             InjectedSequencePoints.Hide(moveNext, site.First);
         }
 
-        body.OptimizeMacros();
+        ShortForms.Shorten(body);
         InjectedSequencePoints.SortSequencePoints(moveNext);
     }
 

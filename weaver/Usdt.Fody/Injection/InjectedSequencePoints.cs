@@ -67,7 +67,7 @@ internal static class InjectedSequencePoints
 
     /// <summary>
     /// Orders sequence points by IL offset, as the PDB format requires. Call right after
-    /// Cecil's <c>OptimizeMacros</c>, which leaves every instruction's offset current: a
+    /// <see cref="ShortForms.Shorten"/>, which leaves every instruction's offset current: a
     /// point's offset follows its instruction.
     /// </summary>
     /// <remarks>

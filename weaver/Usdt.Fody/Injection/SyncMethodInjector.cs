@@ -1,6 +1,5 @@
 using Mono.Cecil;
 using Mono.Cecil.Cil;
-using Mono.Cecil.Rocks;
 using Usdt.Fody.Emit;
 
 namespace Usdt.Fody.Injection;
@@ -59,7 +58,7 @@ internal sealed class SyncMethodInjector
         // branches (widened, Cecil would shorten each again, at the cost of a pass over the body).
         ReserveRoom(body, movesOut ? body.Instructions.Count + ForwardRoom(method) : InLineRoom(body, plan));
         if (!movesOut)
-            ShortBranches.Widen(body);
+            ShortForms.Widen(body);
 
         var check = new InstructionBlock();
         ProbeGate.Emit(check, plan, _sites, _names);
@@ -96,7 +95,7 @@ internal sealed class SyncMethodInjector
                  .Add(_returns.StartClock(plan, clock));
             Insert(method, check, userCodeStart);
         }
-        body.OptimizeMacros();
+        ShortForms.Shorten(body);
         InjectedSequencePoints.SortSequencePoints(method);
     }
 
@@ -118,10 +117,10 @@ internal sealed class SyncMethodInjector
         InstructionBlock prologue = EntrySites(siblingPlan).Add(_returns.StartClock(siblingPlan, clock));
         prologue.AppendTo(body);
         Instruction start = TracedMethod.CopyCode(method, sibling);
-        ShortBranches.Widen(body);
+        ShortForms.Widen(body);
         _returns.Wrap(siblingPlan, start, clock);
         InjectedSequencePoints.Hide(sibling, prologue.First);
-        body.OptimizeMacros();
+        ShortForms.Shorten(body);
         InjectedSequencePoints.SortSequencePoints(sibling);
 
         var forward = new InstructionBlock();

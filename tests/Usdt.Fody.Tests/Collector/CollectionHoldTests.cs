@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime;
+using Usdt.Fody.Tests.Support;
+using Xunit;
+
+namespace Usdt.Fody.Tests.Collector;
+
+/// <summary>
+/// The weaver holds the collector off while it weaves a large module (a no-GC region), lets
+/// it go afterwards, and never fails a build over it: a hold the runtime refuses, a second
+/// hold, or a weave that outgrows its budget each leave the collector as it was.
+/// </summary>
+[Collection(TracerCollection.Name)]
+public sealed class CollectionHoldTests
+{
+    private const int LargeModuleMethods = 10_000;
+
+    [Fact]
+    public void ALargeModuleIsWovenWithoutACollection()
+    {
+        var kept = new List<byte[]>();
+        using (CollectionHold hold = CollectionHold.For(LargeModuleMethods))
+        {
+            Assert.True(hold.IsHeld, "a 10,000-method module is held on .NET 7 and later");
+            Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+            int collections = GC.CollectionCount(0);
+            KeepMegabytes(kept, 64);  // what a weave does: small objects that all stay alive
+            Assert.Equal(collections, GC.CollectionCount(0));
+        }
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
+
+    [Fact]
+    public void OnceLetGoTheCollectorRunsBeforeTheProcessAllocatesMoreThanTheBudget()
+    {
+        long budget = GC.GetTotalMemory(forceFullCollection: false) + 96L * 1024 * 1024;
+        var kept = new List<byte[]>();
+        CollectionHold hold = CollectionHold.WithBudget(budget);
+        Assert.True(hold.IsHeld);
+        KeepMegabytes(kept, 32);
+        int collections = GC.CollectionCount(0);
+        hold.Dispose();
+
+        // What the budget left unused is the youngest generation's room now; past it, a
+        // collection (the runtime rounds the budget up to whole regions of a few MB).
+        var sink = new byte[16][];
+        long allocated = 0, bound = budget + 32L * 1024 * 1024;
+        for (int i = 0; GC.CollectionCount(0) == collections && allocated < bound; i++, allocated += 1000)
+            sink[i & 15] = new byte[1000];
+        Assert.True(GC.CollectionCount(0) > collections, $"no collection after {allocated / 1_000_000} MB more");
+        GC.KeepAlive(kept);
+    }
+
+    [Fact]
+    public void ASecondHoldWhileOneIsHeldIsRefusedAndLeavesTheFirst()
+    {
+        using CollectionHold first = CollectionHold.For(LargeModuleMethods);
+        using (CollectionHold second = CollectionHold.For(LargeModuleMethods))
+            Assert.False(second.IsHeld);
+        Assert.True(first.IsHeld);
+        Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
+
+    [Fact]
+    public void AWeaveThatOutgrowsItsBudgetCollectsAsUsualAndEndsWithoutAnError()
+    {
+        long budget = GC.GetTotalMemory(forceFullCollection: false) + 16 * 1024 * 1024;
+        var kept = new List<byte[]>();
+        CollectionHold hold = CollectionHold.WithBudget(budget);
+        Assert.True(hold.IsHeld);
+        int collections = GC.CollectionCount(0);
+        KeepMegabytes(kept, 64);
+        Assert.True(GC.CollectionCount(0) > collections, "64 MB outgrow a 16 MB budget: the region ends with a collection");
+        Assert.False(hold.IsHeld);
+        hold.Dispose();
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        using CollectionHold next = CollectionHold.For(LargeModuleMethods);
+        Assert.True(next.IsHeld, "an ended hold lets the next weave hold again");
+    }
+
+    [Fact]
+    public void AWeaveSmallerThanTheHeapIsNotHeld()
+    {
+        using CollectionHold hold = CollectionHold.WithBudget(1024);
+        Assert.False(hold.IsHeld);
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
+
+    private static void KeepMegabytes(List<byte[]> kept, int megabytes)
+    {
+        for (int i = 0; i < megabytes * 1000; i++)
+            kept.Add(new byte[1000]);
+    }
+}
