@@ -44,14 +44,16 @@ internal static class ShortForms
     public static void Shorten(MethodBody body)
     {
         Collection<Instruction> instructions = body.Instructions;
+        int[] offsets = OffsetsFor(instructions.Count);
         bool hasThis = body.Method.HasThis;
-        var offsets = new int[instructions.Count];
         int offset = 0;
         for (int i = 0; i < instructions.Count; i++)
         {
             Instruction instruction = instructions[i];
             ShortenOperandForm(instruction, hasThis);
-            offsets[i] = instruction.Offset = offset;
+            offsets[i] = offset;
+            // Its position, until the offsets are final: where a branch's target is, at once.
+            instruction.Offset = i;
             offset += instruction.GetSize();
         }
         ShortenBranches(instructions, offsets);
@@ -66,24 +68,23 @@ internal static class ShortForms
     /// <summary>
     /// Shortens each long branch whose target is in reach, first to last, judging each by the
     /// offsets it sees with the branches before it already shortened: Cecil's order, and so
-    /// Cecil's result. <paramref name="offsets"/> are the instructions' offsets with every
-    /// branch as it came; shortening one moves everything after it back by three bytes.
+    /// Cecil's result. <paramref name="offsets"/> come with every branch as it came, and each
+    /// is brought up to date as the pass reaches it: shortening a branch moves everything
+    /// after it back by three bytes.
     /// </summary>
     private static void ShortenBranches(Collection<Instruction> instructions, int[] offsets)
     {
-        // savedBefore[i]: the bytes saved by the branches shortened before instruction i.
-        var savedBefore = new int[instructions.Count];
         int saved = 0;
         for (int i = 0; i < instructions.Count; i++)
         {
-            savedBefore[i] = saved;
+            offsets[i] -= saved;
             Instruction branch = instructions[i];
             if (branch.OpCode.OperandType != OperandType.InlineBrTarget)
                 continue;
-            int target = PositionOf((Instruction)branch.Operand, instructions, offsets);
-            // A target after the branch has moved by everything saved so far.
-            int targetOffset = offsets[target] - (target <= i ? savedBefore[target] : saved);
-            int distance = targetOffset - (offsets[i] - saved + LongBranchSize);
+            int target = PositionOf((Instruction)branch.Operand, instructions);
+            // A target after the branch has not been brought up to date yet.
+            int targetOffset = target <= i ? offsets[target] : offsets[target] - saved;
+            int distance = targetOffset - (offsets[i] + LongBranchSize);
             if (distance < sbyte.MinValue || distance > sbyte.MaxValue)
                 continue;
             branch.OpCode = ShortBranch(branch.OpCode.Code);
@@ -91,14 +92,25 @@ internal static class ShortForms
         }
     }
 
-    /// <summary>Where <paramref name="target"/> is in the body: offsets ascend strictly, every instruction has a size.</summary>
-    private static int PositionOf(Instruction target, Collection<Instruction> instructions, int[] offsets)
+    /// <summary>Where <paramref name="target"/> is in the body: its offset holds its position during the pass.</summary>
+    private static int PositionOf(Instruction target, Collection<Instruction> instructions)
     {
-        int position = Array.BinarySearch(offsets, target.Offset);
-        if (position < 0 || !ReferenceEquals(instructions[position], target))
-            throw new InvalidOperationException($"A branch at the body's offset {target.Offset} targets an instruction that is not in the body.");
+        int position = target.Offset;
+        if (position < 0 || position >= instructions.Count || !ReferenceEquals(instructions[position], target))
+            throw new InvalidOperationException($"A branch targets an instruction that is not in the body ({target.OpCode.Name}).");
         return position;
     }
+
+    /// <summary>One array per thread, grown as bodies grow: a weave shortens every body it touches.</summary>
+    private static int[] OffsetsFor(int count)
+    {
+        if (s_offsets is null || s_offsets.Length < count)
+            s_offsets = new int[Math.Max(count, 2 * (s_offsets?.Length ?? 64))];
+        return s_offsets;
+    }
+
+    [ThreadStatic]
+    private static int[]? s_offsets;
 
     /// <summary>
     /// The short form of an argument, local or constant instruction (III.3.38, III.3.43,

@@ -13,6 +13,9 @@ internal static class MethodShapes
     {
         if ((method.ImplAttributes & RuntimeAsyncFlag) != 0)
             return MethodShape.RuntimeAsync;
+        // Most methods have no attribute: asking spares reading them into a collection.
+        if (!method.HasCustomAttributes)
+            return MethodShape.Ordinary;
         foreach (CustomAttribute attribute in method.CustomAttributes)
         {
             switch (attribute.AttributeType.FullName)
