@@ -53,7 +53,10 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             return;
 
         List<TypeDefinition> types = ModuleDefinition.GetTypes().Where(IsUserType).ToList();
-        using var hold = CollectionHold.For(types.Sum(type => type.Methods.Count));
+        // A wide selection reads every body it considers, a weave's first large allocation:
+        // held from here, sized by the module. A selection by attributes on methods and types
+        // reads few, and is held, if at all, once its size is known.
+        using CollectionHold wideHold = SelectsWidely(configuration) ? CollectionHold.For(types.Sum(type => type.Methods.Count)) : CollectionHold.None;
         List<TypeDefinition> staticProviders = types.Where(StaticProbeClasses.IsStaticProbeClass).ToList();
         List<SelectedMethod> selected = MethodSelector.Select(types.Except(staticProviders), ModuleDefinition, configuration, diagnostics,
             out IReadOnlyList<SkippedMethod> skipped);
@@ -75,6 +78,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         if (diagnostics.ErrorCount > 0)
             return;
 
+        using CollectionHold hold = wideHold.IsHeld ? CollectionHold.None : CollectionHold.For(selected.Count + staticProviders.Sum(type => type.Methods.Count));
         var runtime = RuntimeReferences.Resolve(ModuleDefinition, ResolveAssembly);
         bool generic = configuration.GenericProbes || ProbeAttributes.HasGenericProbes(ModuleDefinition.Assembly);
         var table = new ProbeTable(ModuleDefinition, runtime, methodNames: generic);
@@ -162,6 +166,12 @@ public sealed class ModuleWeaver : BaseModuleWeaver
 
     /// <summary>Where the woven assembly is written (obj/...): its manifest and libraries go beside it.</summary>
     private string OutputDirectory => Path.GetDirectoryName(Path.GetFullPath(AssemblyFilePath))!;
+
+    /// <summary>Whether rules or assembly- and module-level attributes select whole namespaces, types or the module.</summary>
+    private bool SelectsWidely(WeaverConfiguration configuration) =>
+        configuration.Includes.Count > 0
+        || ProbeAttributes.VerdictOf(ModuleDefinition) == Verdict.Probe
+        || ProbeAttributes.VerdictOf(ModuleDefinition.Assembly) == Verdict.Probe;
 
     private static bool IsUserType(TypeDefinition type) => type.Name != "<Module>" && type.Name != ProbeTable.TypeName;
 

@@ -13,7 +13,8 @@ namespace Usdt.Fody.Injection;
 /// </summary>
 /// <remarks>
 /// <see cref="Shorten"/> gives the same instructions as Cecil's <c>OptimizeMacros</c>, in
-/// linear time. Cecil re-computes every offset of the body each time it shortens a branch,
+/// linear time, except that a branch to an instruction outside the body is an error here
+/// (Cecil measures it with a stale offset). Cecil re-computes every offset of the body each time it shortens a branch,
 /// which is quadratic in a large method, and was a tenth of a weave of a real library (a
 /// third on the weave's first run in a process, when that code is not yet optimised).
 /// Cecil's <c>SimplifyMacros</c> would widen branches too, but it also expands every
@@ -165,7 +166,7 @@ internal static class ShortForms
     private static void ShortenLocal(Instruction instruction, OpCode[] macros, OpCode shortForm)
     {
         int index = ((VariableDefinition)instruction.Operand).Index;
-        if (index < 4)
+        if (index is >= 0 and < 4)
             Macro(instruction, macros[index]);
         else if (index < 256)
             instruction.OpCode = shortForm;
