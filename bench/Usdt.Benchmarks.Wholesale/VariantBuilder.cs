@@ -44,6 +44,7 @@ internal static class VariantBuilder
             // module's, and with generic probes the pair's) beside its input, as a build does.
             string input = Path.Combine(directory, assembly);
             (string output, WeaveCost cost) = Weave(input, variant);
+            cost.MeasureAftermath();
             File.Copy(output, input, overwrite: true);
             // FodyHelpers writes its output into a folder under the input's: remove it.
             string relative = Path.GetRelativePath(directory, Path.GetDirectoryName(output)!);
