@@ -19,10 +19,10 @@ namespace Usdt.Fody;
 /// more than that heap. The runtime commits the budget when the region starts, but its
 /// pages become resident only as the weave allocates them; the budget is capped at
 /// <see cref="MaxBudget"/>. Only on .NET 8 and later: .NET Framework MSBuild and older
-/// runtimes were not measured. If anything refuses (a budget the
-/// runtime cannot give, as under a container's memory limit, a region already started, a
-/// weave that outgrows its budget and so ends the region with a collection), the weave
-/// goes on under the ordinary collector: the hold changes timing and memory, never output.
+/// runtimes were not measured. If anything refuses (a budget the runtime cannot give, as
+/// under a container's memory limit, a region already started, a weave that outgrows its
+/// budget and so ends the region with a collection), the weave goes on under the ordinary
+/// collector: the hold changes timing and memory, never output.
 /// </remarks>
 internal sealed class CollectionHold : IDisposable
 {
