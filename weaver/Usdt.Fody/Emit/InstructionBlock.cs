@@ -59,7 +59,7 @@ internal sealed class InstructionBlock
     public void InsertBefore(MethodBody body, Instruction target)
     {
         int index = body.Instructions.IndexOf(target);
-        MakeRoom(body);
+        CollectionRoom.Reserve(body.Instructions, body.Instructions.Count + _count);
         // Each link is read before the instruction joins the body, which relinks it.
         for (Instruction? instruction = _first; instruction is not null;)
         {
@@ -72,18 +72,12 @@ internal sealed class InstructionBlock
     /// <summary>Appends the block at the end of <paramref name="body"/>.</summary>
     public void AppendTo(MethodBody body)
     {
-        MakeRoom(body);
+        CollectionRoom.Reserve(body.Instructions, body.Instructions.Count + _count);
         for (Instruction? instruction = _first; instruction is not null;)
         {
             Instruction? next = instruction == _last ? null : instruction.Next;
             body.Instructions.Add(instruction);
             instruction = next;
         }
-    }
-
-    private void MakeRoom(MethodBody body)
-    {
-        if (body.Instructions.Capacity < body.Instructions.Count + _count)
-            body.Instructions.Capacity = body.Instructions.Count + _count;
     }
 }

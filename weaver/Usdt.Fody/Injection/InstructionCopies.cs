@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Mono.Collections.Generic;
+using Usdt.Fody.Emit;
 
 namespace Usdt.Fody.Injection;
 
@@ -71,8 +72,7 @@ internal sealed class InstructionCopies
     /// <summary>Adds the copies to <paramref name="target"/>, in the originals' order.</summary>
     public void AppendTo(Collection<Instruction> target)
     {
-        if (target.Capacity < target.Count + _copies.Length)
-            target.Capacity = target.Count + _copies.Length;
+        CollectionRoom.Reserve(target, target.Count + _copies.Length);
         foreach (Instruction copy in _copies)
             target.Add(copy);
     }
@@ -92,8 +92,7 @@ internal sealed class InstructionCopies
         Collection<SequencePoint> points = source.SequencePoints;
         int pointCount = points.Count;
         Collection<SequencePoint> copies = target.SequencePoints;
-        if (copies.Capacity < copies.Count + pointCount)
-            copies.Capacity = copies.Count + pointCount;
+        CollectionRoom.Reserve(copies, copies.Count + pointCount);
         for (int p = 0; p < pointCount; p++)
         {
             SequencePoint point = points[p];

@@ -53,10 +53,11 @@ internal sealed class SyncMethodInjector
         MethodDefinition method = plan.Method;
         MethodBody body = method.Body;
         bool movesOut = plan.HasReturnSite && TracedMethodRule.MovesOut(method);
+        // Grown once, to about the woven body's size.
+        CollectionRoom.Reserve(body.Instructions, movesOut ? body.Instructions.Count + ForwardRoom(method) : InLineRoom(body, plan));
         // A method whose copy moves out gets the check before its first instruction and the
         // call after its last: the distances inside its own code stay, and so do its short
-        // branches (widened, Cecil would shorten each again, at the cost of a pass over the body).
-        ReserveRoom(body, movesOut ? body.Instructions.Count + ForwardRoom(method) : InLineRoom(body, plan));
+        // branches (widened, each would only be shortened again).
         if (!movesOut)
             ShortForms.Widen(body);
 
@@ -158,16 +159,6 @@ internal sealed class SyncMethodInjector
     /// </summary>
     private static int InLineRoom(MethodBody body, FunctionProbePlan plan) =>
         2 * body.Instructions.Count + 64 + 12 * plan.Parameters.Count + (plan.Generic is null ? 0 : 16);
-
-    /// <summary>
-    /// Grows the instruction list once, to about the woven body's size, instead of doubling it
-    /// step by step as the weaver adds instructions.
-    /// </summary>
-    private static void ReserveRoom(MethodBody body, int expected)
-    {
-        if (body.Instructions.Capacity < expected)
-            body.Instructions.Capacity = expected;
-    }
 
     /// <summary>The entry probe's site and the generic pair's <c>method__entry</c>, each behind its own semaphore.</summary>
     private InstructionBlock EntrySites(FunctionProbePlan plan)

@@ -1,5 +1,6 @@
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using Usdt.Fody.Emit;
 
 namespace Usdt.Fody.Injection;
 
@@ -46,11 +47,9 @@ internal static class TracedMethod
 
         MethodBody source = method.Body;
         MethodBody target = traced.Body;
-        // Sized once: grown step by step, the lists of 10,000 siblings were a quarter of
-        // what weaving allocated.
-        target.Instructions.Capacity = source.Instructions.Count + siteRoom;
+        CollectionRoom.Reserve(target.Instructions, source.Instructions.Count + siteRoom);
         if (method.DebugInformation.HasSequencePoints)
-            traced.DebugInformation.SequencePoints.Capacity = method.DebugInformation.SequencePoints.Count + InjectedSequencePoints.HiddenPerTracedMethod;
+            CollectionRoom.Reserve(traced.DebugInformation.SequencePoints, method.DebugInformation.SequencePoints.Count + InjectedSequencePoints.HiddenPerTracedMethod);
         // Same locals in the same order: ldloc.N and ldarg.N keep their meaning in the copy.
         target.InitLocals = source.InitLocals;
         foreach (VariableDefinition local in source.Variables)
